@@ -1,0 +1,49 @@
+# Clausewright. `make run` launches the app; `make test` runs every test. Each installs what it lacks.
+SHELL := /bin/bash
+CARGO ?= cargo
+E2E_DIR := target/e2e
+TAURI_DRIVER := $(HOME)/.cargo/bin/tauri-driver
+
+.PHONY: run test test-rust test-ui e2e ui system-deps system-test-deps node-deps tauri-driver bindings clean
+
+run: system-deps ui
+	$(CARGO) run -p clausewright
+
+test: system-test-deps ui test-rust test-ui e2e
+
+test-rust:
+	$(CARGO) test --workspace --exclude clausewright-e2e
+
+test-ui: node-deps
+	cd ui && npm test
+
+# The end-to-end tests drive the real debug app under a virtual display.
+e2e: system-test-deps ui tauri-driver
+	$(CARGO) build -p clausewright
+	mkdir -p $(E2E_DIR)
+	CLAUSEWRIGHT_E2E=1 TAURI_DRIVER=$(TAURI_DRIVER) dbus-run-session -- \
+	  xvfb-run -a -s "-screen 0 1280x800x24" \
+	  $(CARGO) test -p clausewright-e2e -- --test-threads=1
+
+ui: node-deps
+	cd ui && npm run build
+
+system-deps:
+	@scripts/ensure-system-deps.sh build
+
+system-test-deps:
+	@scripts/ensure-system-deps.sh test
+
+node-deps:
+	@scripts/ensure-node.sh
+
+tauri-driver:
+	@test -x $(TAURI_DRIVER) || $(CARGO) install tauri-driver --locked --version ^2
+
+# Regenerate ui/src/ipc/bindings from the Rust types.
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test -p clausewright-core --test bindings
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,17 @@
+/// The commands the UI may call. Declaring them makes tauri-build generate one permission per
+/// command (`allow-<name>`), granted in capabilities/main.json and nowhere else (security S4).
+pub const COMMANDS: &[&str] = &[
+    "workspace_info",
+    "list_topics",
+    "list_clauses",
+    "clause_preview",
+    "list_documents",
+    "get_document",
+    "document_preview",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=../ui/dist");
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)))
+        .expect("tauri-build");
+}

@@ -1,0 +1,76 @@
+//! The CLI as a script sees it: output, JSON shape and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clausewright-cli"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("CLAUSEWRIGHT_DB")
+        .output()
+        .expect("run clausewright-cli")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn library_list_json_gives_the_fields_scripts_rely_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let list = json(&cli(&db, &["library", "list", "--json"]));
+    let list = list.as_array().unwrap();
+    assert!(list.len() >= 80);
+    for key in ["id", "topic", "title", "jurisdictions", "satisfies", "revision", "source"] {
+        assert!(list[0].get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(list[0]["source"], "builtin");
+
+    let topic = list[0]["topic"].as_str().unwrap();
+    let filtered = json(&cli(&db, &["library", "list", "--topic", topic, "--json"]));
+    let filtered = filtered.as_array().unwrap();
+    assert!(!filtered.is_empty() && filtered.len() < list.len());
+    assert!(filtered.iter().all(|c| c["topic"] == topic));
+}
+
+#[test]
+fn doc_list_and_show_open_the_starter_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let docs = json(&cli(&db, &["doc", "list", "--json"]));
+    let id = docs[0]["id"].as_i64().unwrap();
+    let doc = json(&cli(&db, &["doc", "show", &id.to_string(), "--json"]));
+    assert!(doc["sections"].as_array().unwrap().len() >= 10);
+
+    let text = cli(&db, &["doc", "show", &id.to_string()]);
+    assert!(text.status.success());
+    assert!(String::from_utf8_lossy(&text.stdout).contains("  1. "));
+}
+
+#[test]
+fn a_user_error_exits_1_with_one_line_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let out = cli(&db, &["doc", "show", "999"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no document with id 999"), "{err}");
+
+    let missing = dir.path().join("nope").join("w.sqlite3");
+    let out = cli(&missing, &["doc", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(&dir.path().join("w.sqlite3"), &["doc", "frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("w.sqlite3").exists(), "bad usage opens no workspace");
+}

@@ -1,0 +1,192 @@
+//! The domain types. Everything the UI sees derives `TS`; the bindings in
+//! `ui/src/ipc/bindings/` are generated from these (see `tests/bindings.rs`).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// Where a clause comes from: shipped with the app, or written by the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ClauseSource {
+    Builtin,
+    User,
+}
+
+impl ClauseSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClauseSource::Builtin => "builtin",
+            ClauseSource::User => "user",
+        }
+    }
+}
+
+/// One revision of a library clause: a reusable piece of policy text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Clause {
+    pub id: String,
+    pub source: ClauseSource,
+    pub topic: String,
+    /// The library name, which tells it apart from its variants.
+    pub title: String,
+    /// The section heading as it reads in a published policy.
+    pub heading: String,
+    pub jurisdictions: Vec<String>,
+    pub tags: Vec<String>,
+    /// Requirement ids (see `assets/requirements.toml`) this clause satisfies.
+    pub satisfies: Vec<String>,
+    /// Clauses sharing a group are alternatives to one another.
+    pub variant_group: Option<String>,
+    pub guidance: String,
+    pub body: String,
+    pub revision: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Requirement {
+    pub id: String,
+    pub jurisdiction: String,
+    pub summary: String,
+    pub citation: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VariableKind {
+    Text,
+    Email,
+    Url,
+    Number,
+    Date,
+    Choice,
+    List,
+    Table,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Column {
+    pub name: String,
+    pub label: String,
+}
+
+/// A fact a document fills in once, such as `company_name`, declared in `assets/variables.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VariableDef {
+    pub name: String,
+    pub label: String,
+    pub help: String,
+    #[serde(rename = "type")]
+    pub kind: VariableKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<String>>")]
+    pub choices: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<Column>>")]
+    pub columns: Vec<Column>,
+}
+
+/// The value of one profile field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(untagged)]
+pub enum Value {
+    Text(String),
+    List(Vec<String>),
+    Table(Vec<BTreeMap<String, String>>),
+}
+
+impl Value {
+    /// True when the value says nothing yet (an empty string, list or table).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Value::Text(s) => s.trim().is_empty(),
+            Value::List(items) => items.iter().all(|s| s.trim().is_empty()),
+            Value::Table(rows) => rows.is_empty(),
+        }
+    }
+}
+
+/// The company facts a document fills in, by variable name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Profile(pub BTreeMap<String, Value>);
+
+impl Profile {
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.get(name).filter(|v| !v.is_blank())
+    }
+}
+
+/// Where a section's text came from in the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SectionOrigin {
+    pub clause_id: String,
+    pub clause_revision: u32,
+    /// The text was changed after it was taken from the library.
+    pub edited: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Section {
+    pub id: i64,
+    pub heading: String,
+    pub body: String,
+    pub origin: Option<SectionOrigin>,
+}
+
+/// A policy being drafted: its profile and its ordered sections.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Document {
+    pub id: i64,
+    pub title: String,
+    /// Bumped by every write; a write names the revision it was based on.
+    pub revision: i64,
+    pub profile: Profile,
+    pub sections: Vec<Section>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DocumentSummary {
+    pub id: i64,
+    pub title: String,
+    pub revision: i64,
+    pub section_count: u32,
+    pub updated_at: String,
+}
+
+/// A frozen, immutable copy of a document, with who saved it and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Version {
+    pub document_id: i64,
+    pub number: u32,
+    pub label: String,
+    pub note: String,
+    pub author: String,
+    pub created_at: String,
+    pub title: String,
+    pub profile: Profile,
+    pub sections: Vec<Section>,
+}
+
+/// What the app shows about the open workspace file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkspaceInfo {
+    pub path: String,
+    /// Set when the workspace could only be opened read-only; says why in plain words.
+    pub read_only: Option<String>,
+    pub schema_version: u32,
+}
+
+/// A rendered, sanitized preview and the variables still to fill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Preview {
+    pub html: String,
+    pub unfilled: Vec<String>,
+}

@@ -1,0 +1,307 @@
+//! The clause library as files: topics, variables, requirements, clauses and templates.
+//!
+//! The same parser reads the built-in assets embedded in the binary and a folder the user
+//! imports, so both are held to the same rules and report errors as `file:line: problem`.
+
+use crate::domain::{Clause, ClauseSource, Profile, Requirement, Topic, VariableDef, VariableKind};
+use crate::error::{Error, Result};
+use crate::vars;
+use include_dir::{Dir, include_dir};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../assets");
+
+pub const JURISDICTIONS: [&str; 5] = ["global", "eu", "uk", "us-ca", "us"];
+
+/// A starting point for a new document: which clauses, in which order, with which defaults.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub document_title: String,
+    pub clauses: Vec<String>,
+    #[serde(default)]
+    pub profile: Profile,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub topics: Vec<Topic>,
+    pub variables: Vec<VariableDef>,
+    pub requirements: Vec<Requirement>,
+    pub clauses: Vec<Clause>,
+    pub templates: Vec<Template>,
+}
+
+/// A file handed to the parser: its path relative to the library root, and its bytes.
+pub struct SourceFile<'a> {
+    pub path: String,
+    pub bytes: &'a [u8],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicsFile {
+    topic: Vec<Topic>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VariablesFile {
+    variable: Vec<VariableDefFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VariableDefFile {
+    name: String,
+    label: String,
+    help: String,
+    #[serde(rename = "type")]
+    kind: VariableKind,
+    #[serde(default)]
+    choices: Vec<String>,
+    #[serde(default)]
+    columns: Vec<crate::domain::Column>,
+    #[serde(default)]
+    #[allow(dead_code)] // documentation for the person editing the file
+    example: Option<toml::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequirementsFile {
+    requirement: Vec<Requirement>,
+}
+
+/// The front matter of a clause file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: String,
+    topic: String,
+    title: String,
+    heading: String,
+    jurisdictions: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    satisfies: Vec<String>,
+    #[serde(default)]
+    variant_group: Option<String>,
+    guidance: String,
+    revision: u32,
+}
+
+impl Library {
+    /// The library shipped inside the binary.
+    pub fn builtin() -> Result<Library> {
+        let mut files = Vec::new();
+        collect(&BUILTIN, &mut files);
+        Library::parse(&files, ClauseSource::Builtin)
+    }
+
+    /// Parses a whole library. Clause files are `clauses/**/*.md`; templates are
+    /// `templates/*.toml`; `topics.toml`, `variables.toml` and `requirements.toml` sit at the root.
+    pub fn parse(files: &[SourceFile<'_>], source: ClauseSource) -> Result<Library> {
+        let find = |name: &str| files.iter().find(|f| f.path == name);
+        let mut lib = Library::default();
+        if let Some(f) = find("topics.toml") {
+            lib.topics = parse_toml::<TopicsFile>(f, 0)?.topic;
+        }
+        if let Some(f) = find("variables.toml") {
+            lib.variables = parse_variables(f)?;
+        }
+        if let Some(f) = find("requirements.toml") {
+            lib.requirements = parse_toml::<RequirementsFile>(f, 0)?.requirement;
+        }
+        let mut clause_files: Vec<&SourceFile> =
+            files.iter().filter(|f| f.path.starts_with("clauses/") && f.path.ends_with(".md")).collect();
+        clause_files.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut seen = HashSet::new();
+        for f in clause_files {
+            let clause = lib.parse_clause(f, source)?;
+            if !seen.insert(clause.id.clone()) {
+                return Err(asset_err(f, 2, format!("duplicate clause id `{}`", clause.id)));
+            }
+            lib.clauses.push(clause);
+        }
+        let mut template_files: Vec<&SourceFile> =
+            files.iter().filter(|f| f.path.starts_with("templates/") && f.path.ends_with(".toml")).collect();
+        template_files.sort_by(|a, b| a.path.cmp(&b.path));
+        for f in template_files {
+            let template: Template = parse_toml(f, 0)?;
+            if let Some(missing) = template.clauses.iter().find(|id| !seen.contains(id.as_str())) {
+                return Err(asset_err(f, 1, format!("template names unknown clause `{missing}`")));
+            }
+            lib.templates.push(template);
+        }
+        Ok(lib)
+    }
+
+    pub fn variable(&self, name: &str) -> Option<&VariableDef> {
+        self.variables.iter().find(|v| v.name == name)
+    }
+
+    pub fn template(&self, id: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.id == id)
+    }
+
+    pub fn clause(&self, id: &str) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.id == id)
+    }
+
+    /// Parses one clause file and checks it against this library's topics, requirements and
+    /// variables.
+    pub fn parse_clause(&self, f: &SourceFile<'_>, source: ClauseSource) -> Result<Clause> {
+        let text = utf8(f)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let rest = text
+            .strip_prefix("+++\n")
+            .or_else(|| text.strip_prefix("+++\r\n"))
+            .ok_or_else(|| asset_err(f, 1, "expected TOML front matter opening with `+++`".into()))?;
+        let end = find_closing_fence(rest)
+            .ok_or_else(|| asset_err(f, 1, "front matter is not closed by a `+++` line".into()))?;
+        let front = &rest[..end];
+        let body_start = rest[end..].find('\n').map_or(rest.len(), |i| end + i + 1);
+        let body = rest[body_start..].replace("\r\n", "\n");
+        let body = body.trim_matches('\n').to_owned();
+        let fm: FrontMatter = toml::from_str(front).map_err(|e| toml_err(f, front, 1, &e))?;
+        let fm_line = |key: &str| {
+            front.lines().position(|l| l.trim_start().starts_with(key)).map_or(2, |i| i + 2)
+        };
+        let Some((prefix, _)) = fm.id.split_once('.') else {
+            return Err(asset_err(f, fm_line("id"), format!("id `{}` must be `<topic>.<name>`", fm.id)));
+        };
+        if !fm.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.') {
+            return Err(asset_err(f, fm_line("id"), format!("id `{}` may use only a-z, 0-9, `-` and `.`", fm.id)));
+        }
+        if prefix != fm.topic {
+            return Err(asset_err(f, fm_line("topic"), format!("id `{}` does not start with its topic `{}`", fm.id, fm.topic)));
+        }
+        if !self.topics.iter().any(|t| t.id == fm.topic) {
+            return Err(asset_err(f, fm_line("topic"), format!("unknown topic `{}`", fm.topic)));
+        }
+        if let Some(j) = fm.jurisdictions.iter().find(|j| !JURISDICTIONS.contains(&j.as_str())) {
+            return Err(asset_err(
+                f,
+                fm_line("jurisdictions"),
+                format!("unknown jurisdiction `{j}` (expected one of {})", JURISDICTIONS.join(", ")),
+            ));
+        }
+        if let Some(r) = fm.satisfies.iter().find(|r| !self.requirements.iter().any(|q| &q.id == *r)) {
+            return Err(asset_err(f, fm_line("satisfies"), format!("unknown requirement id `{r}`")));
+        }
+        let body_line0 = text[..text.len() - rest.len() + body_start].lines().count();
+        for (i, line) in body.lines().enumerate() {
+            for p in vars::placeholders(line) {
+                let Some(def) = self.variable(p.name) else {
+                    return Err(asset_err(f, body_line0 + i + 1, format!("undeclared variable `{{{{{}}}}}`", p.name)));
+                };
+                if def.kind == VariableKind::Table && line.trim() != &line[p.range.clone()] {
+                    return Err(asset_err(
+                        f,
+                        body_line0 + i + 1,
+                        format!("table variable `{{{{{}}}}}` must stand alone on its line", p.name),
+                    ));
+                }
+            }
+        }
+        Ok(Clause {
+            id: fm.id,
+            source,
+            topic: fm.topic,
+            title: fm.title,
+            heading: fm.heading,
+            jurisdictions: fm.jurisdictions,
+            tags: fm.tags,
+            satisfies: fm.satisfies,
+            variant_group: fm.variant_group,
+            guidance: fm.guidance.trim().to_owned(),
+            body,
+            revision: fm.revision,
+        })
+    }
+}
+
+fn collect<'a>(dir: &'a Dir<'a>, out: &mut Vec<SourceFile<'a>>) {
+    for f in dir.files() {
+        out.push(SourceFile { path: f.path().to_string_lossy().replace('\\', "/"), bytes: f.contents() });
+    }
+    for d in dir.dirs() {
+        collect(d, out);
+    }
+}
+
+fn find_closing_fence(rest: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn utf8<'a>(f: &SourceFile<'a>) -> Result<&'a str> {
+    std::str::from_utf8(f.bytes).map_err(|e| {
+        let line = f.bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        asset_err(f, line, format!("not valid UTF-8 (byte {})", e.valid_up_to()))
+    })
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(f: &SourceFile<'_>, line_offset: usize) -> Result<T> {
+    let text = utf8(f)?;
+    toml::from_str(text).map_err(|e| toml_err(f, text, line_offset, &e))
+}
+
+fn parse_variables(f: &SourceFile<'_>) -> Result<Vec<VariableDef>> {
+    let parsed: VariablesFile = parse_toml(f, 0)?;
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for v in parsed.variable {
+        let problem = if !vars::is_name(&v.name) {
+            Some(format!("variable name `{}` must be lowercase snake_case", v.name))
+        } else if !seen.insert(v.name.clone()) {
+            Some(format!("variable `{}` is declared twice", v.name))
+        } else if v.kind == VariableKind::Choice && v.choices.is_empty() {
+            Some(format!("choice variable `{}` needs `choices`", v.name))
+        } else if v.kind == VariableKind::Table && v.columns.is_empty() {
+            Some(format!("table variable `{}` needs `columns`", v.name))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            let text = utf8(f)?;
+            let line = text.lines().position(|l| l.contains(&format!("\"{}\"", v.name))).map_or(1, |i| i + 1);
+            return Err(asset_err(f, line, message));
+        }
+        out.push(VariableDef {
+            name: v.name,
+            label: v.label,
+            help: v.help,
+            kind: v.kind,
+            choices: v.choices,
+            columns: v.columns,
+        });
+    }
+    Ok(out)
+}
+
+fn toml_err(f: &SourceFile<'_>, text: &str, line_offset: usize, e: &toml::de::Error) -> Error {
+    let line = e.span().map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+    asset_err(f, line + line_offset, e.message().to_owned())
+}
+
+fn asset_err(f: &SourceFile<'_>, line: usize, message: String) -> Error {
+    Error::Asset { file: f.path.clone(), line, message }
+}
+
+/// Topic titles by id, for display.
+pub fn topic_titles(lib: &Library) -> BTreeMap<&str, &str> {
+    lib.topics.iter().map(|t| (t.id.as_str(), t.title.as_str())).collect()
+}

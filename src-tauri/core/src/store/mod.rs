@@ -1,0 +1,263 @@
+//! The workspace: one SQLite file holding the library, documents and versions.
+//!
+//! Opening follows the data-safety rules: foreign files are refused untouched, a newer schema is
+//! refused, a file that fails `quick_check` opens read-only, a migration is preceded by a
+//! backup, and every write is one transaction.
+
+mod clauses;
+mod documents;
+mod schema;
+
+pub use clauses::ClauseFilter;
+pub use schema::{APPLICATION_ID, latest_version};
+
+use crate::domain::WorkspaceInfo;
+use crate::error::{Error, Result};
+use crate::library::Library;
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The environment variable that overrides the default workspace path.
+pub const DB_ENV: &str = "CLAUSEWRIGHT_DB";
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Why the workspace is read-only, when it is.
+    read_only: Option<String>,
+    library: Arc<Library>,
+}
+
+/// The workspace to open: `--db` if given, else `CLAUSEWRIGHT_DB`, else the platform data
+/// directory (on Linux `~/.local/share/clausewright/workspace.sqlite3`, created if missing).
+pub fn resolve_path(db_flag: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(p) = db_flag {
+        return Ok(p);
+    }
+    if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    let dir = dirs::data_dir()
+        .ok_or_else(|| Error::Open {
+            path: PathBuf::from("(data directory)"),
+            reason: format!("no home or data directory is known; pass --db PATH or set {DB_ENV}"),
+        })?
+        .join("clausewright");
+    fs::create_dir_all(&dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    Ok(dir.join("workspace.sqlite3"))
+}
+
+impl Store {
+    /// Opens (or creates and fills) the workspace at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        let library = Arc::new(Library::builtin()?);
+        let fresh = check_file(path)?;
+        let open_err = |e: rusqlite::Error| Error::Open { path: path.to_owned(), reason: e.to_string() };
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| Error::Open { path: path.to_owned(), reason: explain_open_failure(path, &e) })?;
+        conn.busy_timeout(Duration::from_secs(5)).map_err(open_err)?;
+
+        if !fresh {
+            let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(open_err)?;
+            if app_id == 0 {
+                let tables: i64 = conn
+                    .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+                    .map_err(|e| not_workspace(path, &e.to_string()))?;
+                if tables > 0 {
+                    return Err(not_workspace(path, "it is an SQLite database of another program"));
+                }
+            }
+            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
+            if version > latest_version() {
+                return Err(Error::NewerSchema { path: path.to_owned(), found: version, supported: latest_version() });
+            }
+            if let Some(problem) = quick_check(&conn) {
+                drop(conn);
+                return Store::open_damaged(path, problem, library);
+            }
+            if version < latest_version() && version > 0 {
+                backup_before_migration(&conn, path, version)?;
+            }
+        }
+
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        schema::migrations().to_latest(&mut conn).map_err(|e| Error::Open {
+            path: path.to_owned(),
+            reason: format!("the schema could not be brought up to date: {e}"),
+        })?;
+        let mut store = Store { conn, path: path.to_owned(), read_only: None, library };
+        store.install_builtins()?;
+        Ok(store)
+    }
+
+    /// A throwaway workspace in memory, filled like a new one; for tests and for reading files
+    /// without touching a workspace.
+    pub fn open_in_memory() -> Result<Store> {
+        let library = Arc::new(Library::builtin()?);
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        schema::migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| Error::Open { path: ":memory:".into(), reason: e.to_string() })?;
+        let mut store = Store { conn, path: PathBuf::from(":memory:"), read_only: None, library };
+        store.install_builtins()?;
+        Ok(store)
+    }
+
+    fn open_damaged(path: &Path, problem: String, library: Arc<Library>) -> Result<Store> {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| Error::Open { path: path.to_owned(), reason: e.to_string() })?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let reason = format!(
+            "the workspace file failed its integrity check ({problem}). It was opened read-only so nothing \
+             more can be lost: copy out what you need, or restore a backup."
+        );
+        Ok(Store { conn, path: path.to_owned(), read_only: Some(reason), library })
+    }
+
+    pub fn info(&self) -> WorkspaceInfo {
+        WorkspaceInfo {
+            path: self.path.display().to_string(),
+            read_only: self.read_only.clone(),
+            schema_version: latest_version() as u32,
+        }
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    /// Runs `f` in one immediate transaction; nothing of it is kept unless it all succeeds.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        if let Some(why) = &self.read_only {
+            return Err(Error::ReadOnly(why.clone()));
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Writes a consistent copy of the workspace to `dest` and checks it (D5).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        backup(&self.conn, dest)
+    }
+
+    /// Runs SQLite's full integrity check; `None` when the file is sound.
+    pub fn integrity_problem(&self) -> Option<String> {
+        check(&self.conn, "integrity_check")
+    }
+}
+
+/// Looks at the file before SQLite does. Returns whether a new workspace will be created.
+fn check_file(path: &Path) -> Result<bool> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    if !parent.is_dir() {
+        return Err(Error::Open { path: path.to_owned(), reason: format!("the folder {} does not exist", parent.display()) });
+    }
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
+        Err(e) => return Err(Error::io(format!("cannot read {}", path.display()), e)),
+    };
+    if meta.is_dir() {
+        return Err(not_workspace(path, "it is a folder"));
+    }
+    if meta.len() == 0 {
+        return Ok(true);
+    }
+    let mut header = [0u8; 100];
+    let mut file = fs::File::open(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    let n = read_up_to(&mut file, &mut header).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    if n < 100 || &header[..16] != b"SQLite format 3\0" {
+        return Err(not_workspace(path, "it is not an SQLite database"));
+    }
+    let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+    if app_id != 0 && app_id != APPLICATION_ID {
+        return Err(not_workspace(path, "it is an SQLite database of another program"));
+    }
+    Ok(false)
+}
+
+fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
+fn not_workspace(path: &Path, reason: &str) -> Error {
+    Error::NotAWorkspace { path: path.to_owned(), reason: reason.to_owned() }
+}
+
+fn explain_open_failure(path: &Path, e: &rusqlite::Error) -> String {
+    let folder = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::CannotOpen) | Some(rusqlite::ErrorCode::ReadOnly) | Some(rusqlite::ErrorCode::PermissionDenied) => {
+            format!("the folder {folder} is not writable, or the file cannot be created there ({e})")
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Runs `PRAGMA quick_check`; `None` when it says ok.
+fn quick_check(conn: &Connection) -> Option<String> {
+    check(conn, "quick_check")
+}
+
+fn check(conn: &Connection, pragma: &str) -> Option<String> {
+    let result = conn.prepare(&format!("PRAGMA {pragma}(5)")).and_then(|mut stmt| {
+        stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<String>>>()
+    });
+    match result {
+        Ok(rows) if rows.len() == 1 && rows[0] == "ok" => None,
+        Ok(rows) => Some(rows.join("; ")),
+        Err(e) => Some(e.to_string()),
+    }
+}
+
+fn backup(conn: &Connection, dest: &Path) -> Result<()> {
+    if dest.exists() {
+        return Err(Error::Invalid(format!("backup target {} already exists", dest.display())));
+    }
+    let dest_str = dest.to_str().ok_or_else(|| Error::Invalid(format!("backup path {} is not UTF-8", dest.display())))?;
+    conn.execute("VACUUM INTO ?1", [dest_str])?;
+    let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    if let Some(problem) = check(&copy, "integrity_check") {
+        return Err(Error::Open { path: dest.to_owned(), reason: format!("the backup failed its integrity check: {problem}") });
+    }
+    Ok(())
+}
+
+/// Copies the workspace aside before its schema changes (D5, D8).
+fn backup_before_migration(conn: &Connection, path: &Path, from_version: i64) -> Result<PathBuf> {
+    let stamp = crate::now().replace([':', '-'], "");
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "workspace".into());
+    let dir = path.with_file_name(format!("{name}.backups"));
+    fs::create_dir_all(&dir).map_err(|e| Error::io(format!("cannot create backup folder {}", dir.display()), e))?;
+    let dest = dir.join(format!("before-schema-{}-{stamp}.sqlite3", from_version + 1));
+    backup(conn, &dest)?;
+    Ok(dest)
+}

@@ -1,0 +1,114 @@
+//! The workspace schema, one migration per released schema version. Migrations are additive
+//! only: a new version adds tables or columns, it never rewrites what users wrote (D8).
+
+use rusqlite_migration::{M, Migrations};
+
+/// Marks a SQLite file as a Clausewright workspace ("ClWr"), so other files are recognised.
+pub const APPLICATION_ID: i32 = 0x436C_5772;
+
+const V1: &str = r#"
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE topics (
+    id       TEXT PRIMARY KEY,
+    title    TEXT NOT NULL,
+    position INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE clauses (
+    id               TEXT PRIMARY KEY,
+    source           TEXT NOT NULL CHECK (source IN ('builtin', 'user')),
+    current_revision INTEGER NOT NULL,
+    deleted_at       TEXT
+) STRICT;
+
+-- Every revision of every clause stays readable.
+CREATE TABLE clause_revisions (
+    clause_id     TEXT NOT NULL REFERENCES clauses(id),
+    revision      INTEGER NOT NULL,
+    topic         TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    heading       TEXT NOT NULL,
+    jurisdictions TEXT NOT NULL,  -- JSON array
+    tags          TEXT NOT NULL,  -- JSON array
+    satisfies     TEXT NOT NULL,  -- JSON array
+    variant_group TEXT,
+    guidance      TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    PRIMARY KEY (clause_id, revision)
+) STRICT;
+
+-- Full-text index over the current revision of each clause.
+CREATE VIRTUAL TABLE clause_search USING fts5(
+    clause_id UNINDEXED, title, body, guidance, tags,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4'
+);
+
+CREATE TABLE documents (
+    id         INTEGER PRIMARY KEY,
+    title      TEXT NOT NULL,
+    revision   INTEGER NOT NULL DEFAULT 1,
+    profile    TEXT NOT NULL DEFAULT '{}',  -- JSON object
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+) STRICT;
+
+CREATE TABLE sections (
+    id              INTEGER PRIMARY KEY,
+    document_id     INTEGER NOT NULL REFERENCES documents(id),
+    position        INTEGER NOT NULL,
+    heading         TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    clause_id       TEXT REFERENCES clauses(id),
+    clause_revision INTEGER,
+    edited          INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX sections_by_document ON sections(document_id, position);
+
+-- Named versions are append-only (D4).
+CREATE TABLE versions (
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    number      INTEGER NOT NULL,
+    label       TEXT NOT NULL,
+    note        TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    snapshot    TEXT NOT NULL,  -- JSON: title, profile, sections
+    PRIMARY KEY (document_id, number)
+) STRICT;
+CREATE TRIGGER versions_are_immutable BEFORE UPDATE ON versions
+BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+CREATE TRIGGER versions_are_never_deleted BEFORE DELETE ON versions
+BEGIN SELECT RAISE(ABORT, 'versions are never deleted'); END;
+"#;
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    1
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        assert!(super::migrations().validate().is_ok());
+    }
+
+    #[test]
+    fn latest_version_matches_the_migrations() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::migrations().to_latest(&mut conn).unwrap();
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, super::latest_version());
+    }
+}

@@ -1,0 +1,92 @@
+//! The desktop app: a window over clausewright-core. Each command extracts its arguments,
+//! calls one core function and returns its typed error as `{kind, message}`.
+
+mod commands;
+
+use clausewright_core::{Error, Store, store};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use tauri::Manager;
+
+/// The open workspace, or why it could not be opened (shown to the user by the UI).
+pub struct Workspace(Mutex<Result<Store, Error>>);
+
+impl Workspace {
+    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, Error> {
+        let mut guard = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match guard.as_mut() {
+            Ok(store) => f(store),
+            Err(e) => Err(reopen_error(e)),
+        }
+    }
+}
+
+/// Errors are not Clone; rebuild the open failure for each call that needs it.
+fn reopen_error(e: &Error) -> Error {
+    Error::Open { path: PathBuf::from("workspace"), reason: e.to_string() }
+}
+
+/// `--db PATH` from the command line, as in the CLI.
+fn db_flag() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(p) = arg.to_str().and_then(|a| a.strip_prefix("--db=")) {
+            return Some(PathBuf::from(p));
+        }
+    }
+    None
+}
+
+/// Only the app's own pages may load in the window (security S5).
+fn is_app_url(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    }
+}
+
+pub fn run() {
+    let opened = store::resolve_path(db_flag()).and_then(|p| Store::open(&p));
+    if let Err(e) = &opened {
+        eprintln!("clausewright: {e}");
+    }
+    let guard = tauri::plugin::Builder::<tauri::Wry>::new("navigation-guard")
+        .on_navigation(|_webview, url| {
+            let allowed = is_app_url(url);
+            if !allowed {
+                eprintln!("clausewright: refused to navigate to {url}");
+            }
+            allowed
+        })
+        .build();
+    let app = tauri::Builder::default()
+        .plugin(guard)
+        .manage(Workspace(Mutex::new(opened)))
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace_info,
+            commands::list_topics,
+            commands::list_clauses,
+            commands::clause_preview,
+            commands::list_documents,
+            commands::get_document,
+            commands::document_preview,
+        ])
+        .setup(|app| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.set_title("Clausewright");
+            }
+            Ok(())
+        })
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("clausewright: the window could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}

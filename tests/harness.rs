@@ -1,0 +1,146 @@
+//! Launches the real debug app through tauri-driver and hands the test a WebDriver client.
+//!
+//! Run through `make e2e` (or `make test`), which builds the app, installs tauri-driver and
+//! provides a virtual display and a D-Bus session. Run any other way, each test says so and
+//! passes without doing anything, so `cargo test --workspace` stays usable on a desktop.
+
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    pub dir: tempfile::TempDir,
+}
+
+/// The workspace file an app under test uses; it lives in the test's temp folder.
+pub fn workspace_path(dir: &Path) -> PathBuf {
+    dir.join("workspace.sqlite3")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+pub fn app_binary() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target"));
+    target.join("debug").join("clausewright")
+}
+
+/// False (with a note) when not run through `make e2e`.
+pub fn enabled() -> bool {
+    if std::env::var_os("CLAUSEWRIGHT_E2E").is_some() {
+        return true;
+    }
+    eprintln!("end-to-end test not run: use `make e2e` (it provides the display and tauri-driver)");
+    false
+}
+
+impl App {
+    /// Starts the app on a fresh workspace in a temp folder.
+    pub async fn launch() -> App {
+        let dir = tempfile::tempdir().expect("temp dir");
+        App::launch_in(dir).await
+    }
+
+    /// Starts the app on the workspace in `dir` (which may already hold one).
+    pub async fn launch_in(dir: tempfile::TempDir) -> App {
+        let binary = app_binary();
+        assert!(binary.exists(), "{} is missing: run `make e2e`, which builds it", binary.display());
+        let driver_bin = std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("tauri-driver"));
+        let (port, native_port) = (free_port(), free_port());
+        let driver = Command::new(&driver_bin)
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", driver_bin.display()));
+        let caps = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": {
+                "application": binary,
+                "args": ["--db", workspace_path(dir.path())],
+            },
+        });
+        let caps = caps.as_object().cloned().expect("object");
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            match ClientBuilder::rustls().expect("rustls").capabilities(caps.clone()).connect(&url).await {
+                Ok(c) => break c,
+                Err(e) if started.elapsed() < Duration::from_secs(30) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("cannot connect to tauri-driver at {url}: {e}"),
+            }
+        };
+        App { client, driver, dir }
+    }
+
+    /// Waits for an element matching `css` to appear.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element matches `{css}`: {e}"))
+    }
+
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.find(css).await;
+        self.client.find_all(Locator::Css(css)).await.expect("find_all")
+    }
+
+    /// Waits until `predicate` holds for the text of `css`.
+    pub async fn wait_text(&self, css: &str, predicate: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        loop {
+            let text = self.find(css).await.text().await.unwrap_or_default();
+            if predicate(&text) {
+                return text;
+            }
+            assert!(started.elapsed() < Duration::from_secs(15), "`{css}` never showed the expected text; last: {text:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a screenshot to target/e2e/NAME.png after the page has painted.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        self.client
+            .execute_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
+            .await
+            .expect("wait for paint");
+        let png = self.client.screenshot().await.expect("screenshot");
+        let dir = repo_root().join("target").join("e2e");
+        std::fs::create_dir_all(&dir).expect("target/e2e");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write screenshot");
+        path
+    }
+
+    /// Closes the window and stops tauri-driver with SIGTERM (SIGKILL would leave
+    /// WebKitWebDriver running). Returns the temp folder so a test can relaunch on it.
+    pub async fn close(mut self) -> tempfile::TempDir {
+        let _ = self.client.clone().close().await;
+        let _ = Command::new("kill").arg("-TERM").arg(self.driver.id().to_string()).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        self.dir
+    }
+}

@@ -1,0 +1,51 @@
+// The only module that talks to Tauri. Everything else imports typed functions from here.
+import { invoke } from '@tauri-apps/api/core';
+import type { Clause } from './bindings/Clause';
+import type { Document } from './bindings/Document';
+import type { DocumentSummary } from './bindings/DocumentSummary';
+import type { ErrorKind } from './bindings/ErrorKind';
+import type { Preview } from './bindings/Preview';
+import type { Topic } from './bindings/Topic';
+import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+
+export type { Clause, Document, DocumentSummary, ErrorKind, Preview, Topic, WorkspaceInfo };
+export type { Section } from './bindings/Section';
+
+/** An error from the core, as `{kind, message}`; `ipc` when the call itself failed. */
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind | 'ipc',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  if (e && typeof e === 'object' && 'kind' in e && 'message' in e) {
+    const p = e as { kind: unknown; message: unknown };
+    return new AppError(String(p.kind) as ErrorKind, String(p.message));
+  }
+  return new AppError('ipc', e instanceof Error ? e.message : String(e));
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+export const ipc = {
+  workspaceInfo: () => call<WorkspaceInfo>('workspace_info'),
+  listTopics: () => call<Topic[]>('list_topics'),
+  listClauses: (topic?: string, jurisdiction?: string) =>
+    call<Clause[]>('list_clauses', { topic: topic ?? null, jurisdiction: jurisdiction ?? null }),
+  clausePreview: (id: string, revision?: number) =>
+    call<Preview>('clause_preview', { id, revision: revision ?? null }),
+  listDocuments: () => call<DocumentSummary[]>('list_documents'),
+  getDocument: (id: number) => call<Document>('get_document', { id }),
+  documentPreview: (id: number) => call<Preview>('document_preview', { id }),
+};
