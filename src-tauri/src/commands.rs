@@ -1,12 +1,12 @@
 //! The IPC surface. Thin on purpose: arguments in, one core call, typed error out.
 
 use crate::Workspace;
-use clausewright_core::Error;
+use clausewright_core::ErrorPayload;
 use clausewright_core::domain::{Clause, Document, DocumentSummary, Preview, Topic, WorkspaceInfo};
 use clausewright_core::store::ClauseFilter;
 use tauri::State;
 
-type Result<T> = std::result::Result<T, Error>;
+type Result<T> = std::result::Result<T, ErrorPayload>;
 
 #[tauri::command]
 pub fn workspace_info(ws: State<'_, Workspace>) -> Result<WorkspaceInfo> {

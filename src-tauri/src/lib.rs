@@ -3,27 +3,23 @@
 
 mod commands;
 
-use clausewright_core::{Error, Store, store};
+use clausewright_core::{Error, ErrorPayload, Store, store};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::Manager;
 
 /// The open workspace, or why it could not be opened (shown to the user by the UI).
-pub struct Workspace(Mutex<Result<Store, Error>>);
+pub struct Workspace(Mutex<Result<Store, ErrorPayload>>);
 
 impl Workspace {
-    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, Error> {
+    /// Runs one core call on the open store; errors leave as `{kind, message}`.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, ErrorPayload> {
         let mut guard = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
-            Ok(store) => f(store),
-            Err(e) => Err(reopen_error(e)),
+            Ok(store) => f(store).map_err(|e| e.payload()),
+            Err(e) => Err(e.clone()),
         }
     }
-}
-
-/// Errors are not Clone; rebuild the open failure for each call that needs it.
-fn reopen_error(e: &Error) -> Error {
-    Error::Open { path: PathBuf::from("workspace"), reason: e.to_string() }
 }
 
 /// `--db PATH` from the command line, as in the CLI.
@@ -54,6 +50,7 @@ pub fn run() {
     if let Err(e) = &opened {
         eprintln!("clausewright: {e}");
     }
+    let opened = opened.map_err(|e| e.payload());
     let guard = tauri::plugin::Builder::<tauri::Wry>::new("navigation-guard")
         .on_navigation(|_webview, url| {
             let allowed = is_app_url(url);
