@@ -4,7 +4,7 @@ CARGO ?= cargo
 E2E_DIR := target/e2e
 TAURI_DRIVER := $(HOME)/.cargo/bin/tauri-driver
 
-.PHONY: run test test-rust test-ui e2e ui system-deps system-test-deps node-deps tauri-driver bindings clean
+.PHONY: run test test-rust test-ui e2e bench ui system-deps system-test-deps node-deps tauri-driver bindings clean
 
 run: system-deps ui
 	$(CARGO) run -p clausewright
@@ -24,6 +24,10 @@ e2e: system-test-deps ui tauri-driver
 	CLAUSEWRIGHT_E2E=1 TAURI_DRIVER=$(TAURI_DRIVER) dbus-run-session -- \
 	  xvfb-run -a -s "-screen 0 1280x800x24" \
 	  $(CARGO) test -p clausewright-e2e -- --test-threads=1
+
+# Criterion benchmarks; medians are printed per benchmark.
+bench:
+	$(CARGO) bench -p clausewright-core --bench library
 
 ui: node-deps
 	cd ui && npm run build

@@ -8,6 +8,17 @@ pub const COMMANDS: &[&str] = &[
     "list_documents",
     "get_document",
     "document_preview",
+    "search_clauses",
+    "get_clause",
+    "clause_revisions",
+    "list_variables",
+    "list_requirements",
+    "create_clause",
+    "update_clause",
+    "duplicate_clause",
+    "delete_clause",
+    "restore_clause",
+    "list_trash",
 ];
 
 fn main() {

@@ -2,6 +2,9 @@
 
 use clausewright_e2e::{App, enabled};
 
+const CTRL: char = '\u{E009}';
+const END: char = '\u{E010}';
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_window_lists_the_library_and_opens_the_starter_document() {
     if !enabled() {
@@ -55,4 +58,57 @@ async fn a_file_that_is_not_a_workspace_is_explained_not_overwritten() {
     app.screenshot("not-a-workspace").await;
     let dir = app.close().await;
     assert_eq!(std::fs::read_to_string(clausewright_e2e::workspace_path(dir.path())).expect("read"), "my notes\n".repeat(50));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_the_library_open_a_clause_and_edit_your_own_copy() {
+    if !enabled() {
+        return;
+    }
+    let app = App::launch().await;
+    app.find("[data-testid=library] [data-clause]").await;
+
+    // Instant search with prefix matching and highlighted snippets.
+    let search = app.find("#library-filter").await;
+    search.send_keys("retent").await.expect("type");
+    let first = app.find("[data-testid=search-results] [data-clause='retention.periods-table']").await;
+    let mark = app.find("[data-testid=search-results] mark").await.text().await.expect("mark");
+    assert!(mark.to_lowercase().starts_with("retent"), "highlighted {mark:?}");
+    app.screenshot("library-search").await;
+
+    // Open the best hit: its text, guidance, requirements and revisions show.
+    first.click().await.expect("open hit");
+    let title = app.wait_text("[data-testid=clause-title]", |t| !t.is_empty()).await;
+    app.find("[data-testid=clause-preview] p").await;
+    let reqs = app.find("[data-testid=clause-requirements]").await.text().await.expect("reqs");
+    assert!(reqs.contains("retention"), "{reqs}");
+    app.find("[data-testid=clause-revisions] li").await;
+
+    // Duplicate the built-in into an own clause, edit it in CodeMirror, save with Ctrl+S.
+    app.client
+        .find(fantoccini::Locator::XPath("//button[normalize-space()='Duplicate']"))
+        .await
+        .expect("duplicate button")
+        .click()
+        .await
+        .expect("duplicate");
+    app.wait_text("[data-testid=clause-title]", |t| t == format!("{title} (copy)")).await;
+    app.client
+        .find(fantoccini::Locator::XPath("//button[normalize-space()='Edit']"))
+        .await
+        .expect("edit button")
+        .click()
+        .await
+        .expect("edit");
+    let editor = app.find("[data-testid=clause-editor] .cm-content").await;
+    editor.click().await.expect("focus editor");
+    app.chord(&[CTRL], END).await;
+    editor.send_keys("\u{E007}\u{E007}We review these periods every year.").await.expect("type in editor");
+    app.screenshot("clause-editor").await;
+    app.chord(&[CTRL], 's').await;
+    app.wait_text("[data-testid=clause-revisions]", |t| t.contains("Revision 2")).await;
+    let body = app.find("[data-testid=clause-preview]").await.text().await.expect("preview");
+    assert!(body.contains("We review these periods every year."), "{body}");
+    app.screenshot("own-clause-revision-2").await;
+    app.close().await;
 }

@@ -113,6 +113,22 @@ impl App {
         }
     }
 
+    /// Presses `key` while holding `modifiers` (WebDriver key codes, e.g. '\u{E009}' for Ctrl),
+    /// then releases them all, through the Actions API so nothing stays held down.
+    pub async fn chord(&self, modifiers: &[char], key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut seq = KeyActions::new("keyboard".into());
+        for m in modifiers {
+            seq = seq.then(KeyAction::Down { value: *m });
+        }
+        seq = seq.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+        for m in modifiers.iter().rev() {
+            seq = seq.then(KeyAction::Up { value: *m });
+        }
+        self.client.perform_actions(seq).await.expect("key chord");
+        let _ = self.client.release_actions().await;
+    }
+
     /// Saves a screenshot to target/e2e/NAME.png after the page has painted.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         self.client

@@ -11,6 +11,8 @@ export default defineConfig({
     target: 'es2022',
     // Inline nothing: the CSP allows scripts and styles only from 'self'.
     assetsInlineLimit: 0,
+    // A desktop app loads from disk; one bundle with CodeMirror is fine.
+    chunkSizeWarningLimit: 1200,
   },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {

@@ -2,7 +2,10 @@
 
 use crate::Workspace;
 use clausewright_core::ErrorPayload;
-use clausewright_core::domain::{Clause, Document, DocumentSummary, Preview, Topic, WorkspaceInfo};
+use clausewright_core::domain::{
+    Clause, ClauseDraft, ClauseRevision, Document, DocumentSummary, Preview, Requirement, SearchHit, Topic, TrashedClause,
+    VariableDef, WorkspaceInfo,
+};
 use clausewright_core::store::ClauseFilter;
 use tauri::State;
 
@@ -41,4 +44,64 @@ pub fn get_document(ws: State<'_, Workspace>, id: i64) -> Result<Document> {
 #[tauri::command]
 pub fn document_preview(ws: State<'_, Workspace>, id: i64) -> Result<Preview> {
     ws.with(|s| s.document_preview(id))
+}
+
+#[tauri::command]
+pub fn search_clauses(
+    ws: State<'_, Workspace>,
+    query: String,
+    topic: Option<String>,
+    jurisdiction: Option<String>,
+) -> Result<Vec<SearchHit>> {
+    ws.with(|s| s.search_clauses(&query, &ClauseFilter { topic, jurisdiction }, 50))
+}
+
+#[tauri::command]
+pub fn get_clause(ws: State<'_, Workspace>, id: String, revision: Option<u32>) -> Result<Clause> {
+    ws.with(|s| s.clause(&id, revision))
+}
+
+#[tauri::command]
+pub fn clause_revisions(ws: State<'_, Workspace>, id: String) -> Result<Vec<ClauseRevision>> {
+    ws.with(|s| s.clause_revisions(&id))
+}
+
+#[tauri::command]
+pub fn list_variables(ws: State<'_, Workspace>) -> Result<Vec<VariableDef>> {
+    ws.with(|s| Ok(s.library().variables.clone()))
+}
+
+#[tauri::command]
+pub fn list_requirements(ws: State<'_, Workspace>) -> Result<Vec<Requirement>> {
+    ws.with(|s| Ok(s.library().requirements.clone()))
+}
+
+#[tauri::command]
+pub fn create_clause(ws: State<'_, Workspace>, draft: ClauseDraft) -> Result<Clause> {
+    ws.with(|s| s.create_clause(draft))
+}
+
+#[tauri::command]
+pub fn update_clause(ws: State<'_, Workspace>, id: String, base_revision: u32, draft: ClauseDraft) -> Result<Clause> {
+    ws.with(|s| s.update_clause(&id, base_revision, draft))
+}
+
+#[tauri::command]
+pub fn duplicate_clause(ws: State<'_, Workspace>, id: String) -> Result<Clause> {
+    ws.with(|s| s.duplicate_clause(&id))
+}
+
+#[tauri::command]
+pub fn delete_clause(ws: State<'_, Workspace>, id: String) -> Result<()> {
+    ws.with(|s| s.delete_clause(&id))
+}
+
+#[tauri::command]
+pub fn restore_clause(ws: State<'_, Workspace>, id: String) -> Result<()> {
+    ws.with(|s| s.restore_clause(&id))
+}
+
+#[tauri::command]
+pub fn list_trash(ws: State<'_, Workspace>) -> Result<Vec<TrashedClause>> {
+    ws.with(|s| s.trash())
 }

@@ -71,6 +71,17 @@ pub fn run() {
             commands::list_documents,
             commands::get_document,
             commands::document_preview,
+            commands::search_clauses,
+            commands::get_clause,
+            commands::clause_revisions,
+            commands::list_variables,
+            commands::list_requirements,
+            commands::create_clause,
+            commands::update_clause,
+            commands::duplicate_clause,
+            commands::delete_clause,
+            commands::restore_clause,
+            commands::list_trash,
         ])
         .setup(|app| {
             if let Some(w) = app.get_webview_window("main") {

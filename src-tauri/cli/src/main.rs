@@ -35,11 +35,41 @@ enum LibraryCommand {
     List {
         #[arg(long)]
         topic: Option<String>,
+        /// global, eu, uk, us-ca or us
         #[arg(long)]
         jurisdiction: Option<String>,
         #[arg(long)]
         json: bool,
     },
+    /// Search clauses by words (prefixes match: "retent" finds retention), best first
+    Search {
+        query: String,
+        #[arg(long)]
+        topic: Option<String>,
+        #[arg(long)]
+        jurisdiction: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one clause, at its current or a given revision
+    Show {
+        id: String,
+        #[arg(long)]
+        revision: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the library as a folder of Markdown files (clauses/<topic>/<name>.md)
+    Export {
+        dir: PathBuf,
+        /// Only the clauses you wrote or duplicated, not the built-in ones
+        #[arg(long)]
+        user_only: bool,
+    },
+    /// Import a folder written by `library export`; all of it or, on any error, nothing
+    Import { dir: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -84,6 +114,41 @@ fn run(cli: Cli) -> Result<(), Error> {
                     println!("{:<44} {:<20} r{:<3} {}", c.id, c.topic, c.revision, c.title);
                 }
             }
+        }
+        Command::Library(LibraryCommand::Search { query, topic, jurisdiction, limit, json }) => {
+            let store = open(cli.db)?;
+            let hits = store.search_clauses(&query, &ClauseFilter { topic, jurisdiction }, limit)?;
+            if json {
+                let out: Vec<_> = hits
+                    .iter()
+                    .map(|h| SearchListing { clause: ClauseListing::from(&h.clause), snippet: snippet_text(&h.snippet, "[", "]") })
+                    .collect();
+                print_json(&out)
+            } else {
+                for h in &hits {
+                    println!("{:<44} {}", h.clause.id, h.clause.title);
+                    println!("    {}", snippet_text(&h.snippet, "\u{1b}[1m", "\u{1b}[0m").replace('\n', " "));
+                }
+            }
+        }
+        Command::Library(LibraryCommand::Show { id, revision, json }) => {
+            let store = open(cli.db)?;
+            let clause = store.clause(&id, revision)?;
+            if json {
+                print_json(&clause)
+            } else {
+                print!("{}", clausewright_core::library::clause_file(&clause));
+            }
+        }
+        Command::Library(LibraryCommand::Export { dir, user_only }) => {
+            let store = open(cli.db)?;
+            let n = store.export_library(&dir, user_only)?;
+            println!("exported {n} clauses to {}", dir.display());
+        }
+        Command::Library(LibraryCommand::Import { dir }) => {
+            let mut store = open(cli.db)?;
+            let r = store.import_library(&dir)?;
+            println!("imported {}: {} added, {} updated, {} unchanged", dir.display(), r.added.len(), r.updated.len(), r.unchanged);
         }
         Command::Doc(DocCommand::List { json }) => {
             let store = open(cli.db)?;
@@ -142,6 +207,18 @@ impl<'a> From<&'a Clause> for ClauseListing<'a> {
             source: c.source.as_str(),
         }
     }
+}
+
+#[derive(Serialize)]
+struct SearchListing<'a> {
+    #[serde(flatten)]
+    clause: ClauseListing<'a>,
+    /// The best-matching passage, matched words in [brackets].
+    snippet: String,
+}
+
+fn snippet_text(parts: &[clausewright_core::domain::Highlight], open: &str, close: &str) -> String {
+    parts.iter().map(|p| if p.hit { format!("{open}{}{close}", p.text) } else { p.text.clone() }).collect()
 }
 
 fn print_json<T: Serialize + ?Sized>(value: &T) {

@@ -74,3 +74,29 @@ fn bad_usage_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!dir.path().join("w.sqlite3").exists(), "bad usage opens no workspace");
 }
+
+#[test]
+fn library_search_show_export_and_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let hits = json(&cli(&db, &["library", "search", "retent", "--json"]));
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert_eq!(hits[0]["topic"], "retention");
+    assert!(hits[0]["snippet"].as_str().unwrap().contains('['));
+
+    let id = hits[0]["id"].as_str().unwrap();
+    let shown = json(&cli(&db, &["library", "show", id, "--json"]));
+    assert_eq!(shown["id"], id);
+    let file = cli(&db, &["library", "show", id]);
+    assert!(String::from_utf8_lossy(&file.stdout).starts_with("+++\n"));
+    let missing = cli(&db, &["library", "show", id, "--revision", "99"]);
+    assert_eq!(missing.status.code(), Some(1));
+
+    let out = dir.path().join("lib");
+    assert!(cli(&db, &["library", "export", out.to_str().unwrap()]).status.success());
+    let other = dir.path().join("other.sqlite3");
+    let imported = cli(&other, &["library", "import", out.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    assert!(String::from_utf8_lossy(&imported.stdout).contains("0 added, 0 updated"));
+}

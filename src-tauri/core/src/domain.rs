@@ -190,3 +190,54 @@ pub struct Preview {
     pub html: String,
     pub unfilled: Vec<String>,
 }
+
+/// The editable fields of a user's clause; the id is derived from the topic and title on
+/// creation and never changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ClauseDraft {
+    pub topic: String,
+    pub title: String,
+    pub heading: String,
+    pub jurisdictions: Vec<String>,
+    pub tags: Vec<String>,
+    pub satisfies: Vec<String>,
+    pub variant_group: Option<String>,
+    pub guidance: String,
+    pub body: String,
+}
+
+/// One piece of a search snippet; `hit` marks the words that matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Highlight {
+    pub text: String,
+    pub hit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SearchHit {
+    pub clause: Clause,
+    pub snippet: Vec<Highlight>,
+}
+
+/// One entry in a clause's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ClauseRevision {
+    pub revision: u32,
+    pub title: String,
+    pub created_at: String,
+}
+
+/// A clause in the trash, restorable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TrashedClause {
+    pub clause: Clause,
+    pub deleted_at: String,
+}
+
+/// What a library import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportReport {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: u32,
+}

@@ -7,8 +7,8 @@ use crate::domain::{Clause, ClauseSource, Profile, Requirement, Topic, VariableD
 use crate::error::{Error, Result};
 use crate::vars;
 use include_dir::{Dir, include_dir};
-use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../assets");
 
@@ -77,8 +77,8 @@ struct RequirementsFile {
     requirement: Vec<Requirement>,
 }
 
-/// The front matter of a clause file.
-#[derive(Deserialize)]
+/// The front matter of a clause file, in the order it is written.
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
     id: String,
@@ -90,10 +90,36 @@ struct FrontMatter {
     tags: Vec<String>,
     #[serde(default)]
     satisfies: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     variant_group: Option<String>,
     guidance: String,
     revision: u32,
+}
+
+/// Where a clause's file lives in a library folder: `clauses/<topic>/<name>.md`.
+pub fn clause_path(c: &Clause) -> String {
+    let name = c.id.split_once('.').map_or(c.id.as_str(), |(_, n)| n);
+    format!("clauses/{}/{name}.md", c.topic)
+}
+
+/// A clause as a library file: TOML front matter between `+++` lines, then the Markdown body.
+/// The same clause always gives the same bytes.
+pub fn clause_file(c: &Clause) -> String {
+    let fm = FrontMatter {
+        id: c.id.clone(),
+        topic: c.topic.clone(),
+        title: c.title.clone(),
+        heading: c.heading.clone(),
+        jurisdictions: c.jurisdictions.clone(),
+        tags: c.tags.clone(),
+        satisfies: c.satisfies.clone(),
+        variant_group: c.variant_group.clone(),
+        guidance: c.guidance.clone(),
+        revision: c.revision,
+    };
+    // Serializing plain strings and lists to TOML cannot fail.
+    let front = toml::to_string(&fm).unwrap_or_default();
+    format!("+++\n{front}+++\n{}\n", c.body)
 }
 
 impl Library {
@@ -173,44 +199,7 @@ impl Library {
         let fm_line = |key: &str| {
             front.lines().position(|l| l.trim_start().starts_with(key)).map_or(2, |i| i + 2)
         };
-        let Some((prefix, _)) = fm.id.split_once('.') else {
-            return Err(asset_err(f, fm_line("id"), format!("id `{}` must be `<topic>.<name>`", fm.id)));
-        };
-        if !fm.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.') {
-            return Err(asset_err(f, fm_line("id"), format!("id `{}` may use only a-z, 0-9, `-` and `.`", fm.id)));
-        }
-        if prefix != fm.topic {
-            return Err(asset_err(f, fm_line("topic"), format!("id `{}` does not start with its topic `{}`", fm.id, fm.topic)));
-        }
-        if !self.topics.iter().any(|t| t.id == fm.topic) {
-            return Err(asset_err(f, fm_line("topic"), format!("unknown topic `{}`", fm.topic)));
-        }
-        if let Some(j) = fm.jurisdictions.iter().find(|j| !JURISDICTIONS.contains(&j.as_str())) {
-            return Err(asset_err(
-                f,
-                fm_line("jurisdictions"),
-                format!("unknown jurisdiction `{j}` (expected one of {})", JURISDICTIONS.join(", ")),
-            ));
-        }
-        if let Some(r) = fm.satisfies.iter().find(|r| !self.requirements.iter().any(|q| &q.id == *r)) {
-            return Err(asset_err(f, fm_line("satisfies"), format!("unknown requirement id `{r}`")));
-        }
-        let body_line0 = text[..text.len() - rest.len() + body_start].lines().count();
-        for (i, line) in body.lines().enumerate() {
-            for p in vars::placeholders(line) {
-                let Some(def) = self.variable(p.name) else {
-                    return Err(asset_err(f, body_line0 + i + 1, format!("undeclared variable `{{{{{}}}}}`", p.name)));
-                };
-                if def.kind == VariableKind::Table && line.trim() != &line[p.range.clone()] {
-                    return Err(asset_err(
-                        f,
-                        body_line0 + i + 1,
-                        format!("table variable `{{{{{}}}}}` must stand alone on its line", p.name),
-                    ));
-                }
-            }
-        }
-        Ok(Clause {
+        let clause = Clause {
             id: fm.id,
             source,
             topic: fm.topic,
@@ -223,10 +212,77 @@ impl Library {
             guidance: fm.guidance.trim().to_owned(),
             body,
             revision: fm.revision,
-        })
+        };
+        let body_line0 = text[..text.len() - rest.len() + body_start].lines().count();
+        self.check_clause(&clause).map_err(|p| {
+            let line = match p.body_line {
+                Some(n) => body_line0 + n,
+                None => fm_line(p.field),
+            };
+            asset_err(f, line, p.message)
+        })?;
+        Ok(clause)
+    }
+
+    /// Checks a clause against this library: id shape, topic, jurisdictions, requirement ids
+    /// and declared variables. Problems name the field (and the body line, 1-based).
+    pub fn check_clause(&self, c: &Clause) -> Result<(), ClauseProblem> {
+        let problem = |field: &'static str, message: String| Err(ClauseProblem { field, body_line: None, message });
+        let Some((prefix, name)) = c.id.split_once('.') else {
+            return problem("id", format!("id `{}` must be `<topic>.<name>`", c.id));
+        };
+        if name.is_empty() || !c.id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '.') {
+            return problem("id", format!("id `{}` may use only a-z, 0-9, `-` and `.`", c.id));
+        }
+        if prefix != c.topic {
+            return problem("topic", format!("id `{}` does not start with its topic `{}`", c.id, c.topic));
+        }
+        if !self.topics.iter().any(|t| t.id == c.topic) {
+            return problem("topic", format!("unknown topic `{}`", c.topic));
+        }
+        for (field, value) in [("title", &c.title), ("heading", &c.heading)] {
+            if value.trim().is_empty() {
+                return problem(field, format!("{field} must not be empty"));
+            }
+        }
+        if let Some(j) = c.jurisdictions.iter().find(|j| !JURISDICTIONS.contains(&j.as_str())) {
+            return problem("jurisdictions", format!("unknown jurisdiction `{j}` (expected one of {})", JURISDICTIONS.join(", ")));
+        }
+        if let Some(r) = c.satisfies.iter().find(|r| !self.requirements.iter().any(|q| &q.id == *r)) {
+            return problem("satisfies", format!("unknown requirement id `{r}`"));
+        }
+        for (i, line) in c.body.lines().enumerate() {
+            for p in vars::placeholders(line) {
+                let message = match self.variable(p.name) {
+                    None => format!("undeclared variable `{{{{{}}}}}`", p.name),
+                    Some(def) if def.kind == VariableKind::Table && line.trim() != &line[p.range.clone()] => {
+                        format!("table variable `{{{{{}}}}}` must stand alone on its line", p.name)
+                    }
+                    Some(_) => continue,
+                };
+                return Err(ClauseProblem { field: "body", body_line: Some(i + 1), message });
+            }
+        }
+        Ok(())
     }
 }
 
+/// Why a clause is not acceptable, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClauseProblem {
+    pub field: &'static str,
+    pub body_line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ClauseProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.body_line {
+            Some(line) => write!(f, "{} (line {line}): {}", self.field, self.message),
+            None => write!(f, "{}: {}", self.field, self.message),
+        }
+    }
+}
 fn collect<'a>(dir: &'a Dir<'a>, out: &mut Vec<SourceFile<'a>>) {
     for f in dir.files() {
         out.push(SourceFile { path: f.path().to_string_lossy().replace('\\', "/"), bytes: f.contents() });
@@ -299,9 +355,4 @@ fn toml_err(f: &SourceFile<'_>, text: &str, line_offset: usize, e: &toml::de::Er
 
 fn asset_err(f: &SourceFile<'_>, line: usize, message: String) -> Error {
     Error::Asset { file: f.path.clone(), line, message }
-}
-
-/// Topic titles by id, for display.
-pub fn topic_titles(lib: &Library) -> BTreeMap<&str, &str> {
-    lib.topics.iter().map(|t| (t.id.as_str(), t.title.as_str())).collect()
 }

@@ -62,6 +62,12 @@ fn committed_bindings_match_the_rust_types() {
     check.file::<Version>();
     check.file::<WorkspaceInfo>();
     check.file::<Preview>();
+    check.file::<ClauseDraft>();
+    check.file::<Highlight>();
+    check.file::<SearchHit>();
+    check.file::<ClauseRevision>();
+    check.file::<TrashedClause>();
+    check.file::<ImportReport>();
 
     let extra: Vec<String> = std::fs::read_dir(bindings_dir())
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())

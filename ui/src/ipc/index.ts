@@ -1,6 +1,12 @@
 // The only module that talks to Tauri. Everything else imports typed functions from here.
 import { invoke } from '@tauri-apps/api/core';
 import type { Clause } from './bindings/Clause';
+import type { ClauseDraft } from './bindings/ClauseDraft';
+import type { ClauseRevision } from './bindings/ClauseRevision';
+import type { Requirement } from './bindings/Requirement';
+import type { SearchHit } from './bindings/SearchHit';
+import type { TrashedClause } from './bindings/TrashedClause';
+import type { VariableDef } from './bindings/VariableDef';
 import type { Document } from './bindings/Document';
 import type { DocumentSummary } from './bindings/DocumentSummary';
 import type { ErrorKind } from './bindings/ErrorKind';
@@ -8,7 +14,22 @@ import type { Preview } from './bindings/Preview';
 import type { Topic } from './bindings/Topic';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 
-export type { Clause, Document, DocumentSummary, ErrorKind, Preview, Topic, WorkspaceInfo };
+export type {
+  Clause,
+  ClauseDraft,
+  ClauseRevision,
+  Document,
+  DocumentSummary,
+  ErrorKind,
+  Preview,
+  Requirement,
+  SearchHit,
+  Topic,
+  TrashedClause,
+  VariableDef,
+  WorkspaceInfo,
+};
+export type { Highlight } from './bindings/Highlight';
 export type { Section } from './bindings/Section';
 
 /** An error from the core, as `{kind, message}`; `ipc` when the call itself failed. */
@@ -48,4 +69,17 @@ export const ipc = {
   listDocuments: () => call<DocumentSummary[]>('list_documents'),
   getDocument: (id: number) => call<Document>('get_document', { id }),
   documentPreview: (id: number) => call<Preview>('document_preview', { id }),
+  searchClauses: (query: string, topic?: string, jurisdiction?: string) =>
+    call<SearchHit[]>('search_clauses', { query, topic: topic ?? null, jurisdiction: jurisdiction ?? null }),
+  getClause: (id: string, revision?: number) => call<Clause>('get_clause', { id, revision: revision ?? null }),
+  clauseRevisions: (id: string) => call<ClauseRevision[]>('clause_revisions', { id }),
+  listVariables: () => call<VariableDef[]>('list_variables'),
+  listRequirements: () => call<Requirement[]>('list_requirements'),
+  createClause: (draft: ClauseDraft) => call<Clause>('create_clause', { draft }),
+  updateClause: (id: string, baseRevision: number, draft: ClauseDraft) =>
+    call<Clause>('update_clause', { id, baseRevision, draft }),
+  duplicateClause: (id: string) => call<Clause>('duplicate_clause', { id }),
+  deleteClause: (id: string) => call<null>('delete_clause', { id }),
+  restoreClause: (id: string) => call<null>('restore_clause', { id }),
+  listTrash: () => call<TrashedClause[]>('list_trash'),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterClauses, groupByTopic } from './library';
+import { groupByTopic } from './library';
 import type { Clause, Topic } from '../ipc';
 
 function clause(id: string, topic: string, title: string, tags: string[] = []): Clause {
@@ -35,14 +35,5 @@ describe('groupByTopic', () => {
     const groups = groupByTopic(topics, clauses);
     expect(groups.map((g) => g.topic.id)).toEqual(['who-we-are', 'retention']);
     expect(groups[1].clauses.map((c) => c.id)).toEqual(['retention.table', 'retention.criteria']);
-  });
-});
-
-describe('filterClauses', () => {
-  it('matches every word against title, id and tags, ignoring case', () => {
-    expect(filterClauses(clauses, 'RETENTION table').map((c) => c.id)).toEqual(['retention.table']);
-    expect(filterClauses(clauses, 'periods').map((c) => c.id)).toEqual(['retention.table']);
-    expect(filterClauses(clauses, '   ')).toHaveLength(3);
-    expect(filterClauses(clauses, 'nothing-like-this')).toEqual([]);
   });
 });

@@ -18,16 +18,6 @@ export function groupByTopic(topics: Topic[], clauses: Clause[]): TopicGroup[] {
     .filter((g) => g.clauses.length > 0);
 }
 
-/** Every word of the query must appear in the clause's title, heading, tags or id. */
-export function filterClauses(clauses: Clause[], query: string): Clause[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return clauses;
-  return clauses.filter((c) => {
-    const hay = [c.title, c.heading, c.id, ...c.tags].join(' ').toLowerCase();
-    return words.every((w) => hay.includes(w));
-  });
-}
-
 export const JURISDICTION_LABELS: Record<string, string> = {
   global: 'Global',
   eu: 'EU',

@@ -5,10 +5,13 @@
 //! backup, and every write is one transaction.
 
 mod clauses;
+mod library_io;
+mod search;
 mod documents;
 mod schema;
 
 pub use clauses::ClauseFilter;
+pub use search::fts_query;
 pub use schema::{APPLICATION_ID, latest_version};
 
 use crate::domain::WorkspaceInfo;

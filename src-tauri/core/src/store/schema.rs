@@ -44,7 +44,7 @@ CREATE TABLE clause_revisions (
 
 -- Full-text index over the current revision of each clause.
 CREATE VIRTUAL TABLE clause_search USING fts5(
-    clause_id UNINDEXED, title, body, guidance, tags,
+    clause_id UNINDEXED, title, body, guidance, tags, topic,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3 4'
 );
