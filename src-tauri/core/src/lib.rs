@@ -4,6 +4,7 @@
 pub mod domain;
 pub mod error;
 pub mod library;
+pub mod profile;
 mod preview;
 pub mod render;
 pub mod store;

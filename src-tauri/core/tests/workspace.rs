@@ -194,3 +194,34 @@ fn a_backup_is_a_checked_copy_that_opens() {
     assert_eq!(restored.documents().unwrap().len(), 2);
     assert!(restored.integrity_problem().is_none());
 }
+
+#[test]
+fn a_backup_taken_while_another_process_writes_checks_clean_and_restores() {
+    let dir = temp();
+    let path = dir.path().join("w.sqlite3");
+    let store = Store::open(&path).unwrap();
+    let writer_path = path.clone();
+    let writer = std::thread::spawn(move || {
+        let mut other = Store::open(&writer_path).expect("second connection");
+        for i in 0..150 {
+            other.create_document(&format!("Policy {i}"), Some("eu-site")).expect("write");
+        }
+    });
+    let mut copies = Vec::new();
+    for i in 0..5 {
+        let copy = dir.path().join(format!("backup-{i}.sqlite3"));
+        store.backup_to(&copy).unwrap();
+        copies.push(copy);
+    }
+    writer.join().unwrap();
+    for copy in copies {
+        let restored = Store::open(&copy).unwrap();
+        assert!(restored.info().read_only.is_none());
+        assert!(restored.integrity_problem().is_none());
+        let docs = restored.documents().unwrap();
+        assert!(!docs.is_empty());
+        for d in docs {
+            restored.document(d.id).unwrap();
+        }
+    }
+}

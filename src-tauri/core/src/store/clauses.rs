@@ -42,7 +42,7 @@ pub(super) fn clause_from_row(row: &Row<'_>) -> rusqlite::Result<Clause> {
 
 /// The body as search sees it: `{{retention_logs}}` reads as its label ("Log retention period"),
 /// so searches match words a person would use and snippets read naturally.
-fn searchable_body(body: &str, lib: &Library) -> String {
+pub(super) fn searchable_body(body: &str, lib: &Library) -> String {
     let mut out = String::with_capacity(body.len());
     let mut last = 0;
     for p in vars::placeholders(body) {
@@ -75,11 +75,24 @@ pub(crate) fn insert_revision(tx: &Transaction<'_>, lib: &Library, c: &Clause) -
             crate::now()
         ],
     )?;
+    index(tx, lib, c)
+}
+
+/// Puts a clause's current text into the search index (replacing what was there).
+fn index(tx: &Transaction<'_>, lib: &Library, c: &Clause) -> Result<()> {
     tx.execute("DELETE FROM clause_search WHERE clause_id = ?1", [&c.id])?;
     tx.execute(
-        "INSERT INTO clause_search (clause_id, title, body, guidance, tags, topic)
-         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT title FROM topics WHERE id = ?6))",
-        params![c.id, c.title, searchable_body(&c.body, lib), c.guidance, c.tags.join(" "), c.topic],
+        "INSERT INTO clause_search (clause_id, title, body, guidance, tags, topic, topic_id, jurisdictions)
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT title FROM topics WHERE id = ?6), ?6, ?7)",
+        params![
+            c.id,
+            c.title,
+            searchable_body(&c.body, lib),
+            c.guidance,
+            c.tags.join(" "),
+            c.topic,
+            format!(" {} ", c.jurisdictions.join(" "))
+        ],
     )?;
     Ok(())
 }
@@ -292,12 +305,21 @@ impl Store {
         self.set_deleted(id, None)
     }
 
+    /// Trashed clauses leave the search index; restored ones return to it.
     fn set_deleted(&mut self, id: &str, at: Option<String>) -> Result<()> {
+        let clause = self.clause(id, None)?;
+        let library = self.library.clone();
         let changed = self.write(|tx| {
-            Ok(tx.execute(
+            let changed = tx.execute(
                 "UPDATE clauses SET deleted_at = ?2 WHERE id = ?1 AND (deleted_at IS NULL) = (?2 IS NOT NULL)",
                 params![id, at],
-            )?)
+            )?;
+            if changed == 1 && at.is_some() {
+                tx.execute("DELETE FROM clause_search WHERE clause_id = ?1", [id])?;
+            } else if changed == 1 {
+                index(tx, &library, &clause)?;
+            }
+            Ok(changed)
         })?;
         if changed == 0 {
             let where_ = if at.is_some() { "outside" } else { "in" };

@@ -27,7 +27,7 @@ pub(super) fn insert_from_template(tx: &Transaction<'_>, lib: &Library, t: &Temp
 }
 
 /// Bumps a document's revision if it is still `base`; refuses a stale write otherwise.
-fn bump_revision(tx: &Transaction<'_>, doc_id: i64, base: i64) -> Result<i64> {
+pub(super) fn bump_revision(tx: &Transaction<'_>, doc_id: i64, base: i64) -> Result<i64> {
     let changed = tx.execute(
         "UPDATE documents SET revision = revision + 1, updated_at = ?3
          WHERE id = ?1 AND revision = ?2 AND deleted_at IS NULL",

@@ -5,12 +5,14 @@
 //! backup, and every write is one transaction.
 
 mod clauses;
+mod compose;
 mod library_io;
 mod search;
 mod documents;
 mod schema;
 
 pub use clauses::ClauseFilter;
+pub use compose::TemplateSummary;
 pub use search::fts_query;
 pub use schema::{APPLICATION_ID, latest_version};
 
@@ -241,12 +243,14 @@ fn check(conn: &Connection, pragma: &str) -> Option<String> {
     }
 }
 
+/// Copies the database page by page with SQLite's online backup API, which gives a consistent
+/// snapshot even while other connections write, then checks the copy.
 fn backup(conn: &Connection, dest: &Path) -> Result<()> {
     if dest.exists() {
         return Err(Error::Invalid(format!("backup target {} already exists", dest.display())));
     }
-    let dest_str = dest.to_str().ok_or_else(|| Error::Invalid(format!("backup path {} is not UTF-8", dest.display())))?;
-    conn.execute("VACUUM INTO ?1", [dest_str])?;
+    conn.backup(rusqlite::MAIN_DB, dest, None)
+        .map_err(|e| Error::Open { path: dest.to_owned(), reason: format!("the backup could not be written: {e}") })?;
     let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     if let Some(problem) = check(&copy, "integrity_check") {
         return Err(Error::Open { path: dest.to_owned(), reason: format!("the backup failed its integrity check: {problem}") });

@@ -2,68 +2,100 @@
 //! each word matched as a prefix ("retent" finds retention), with highlighted snippets.
 
 use super::Store;
-use super::clauses::{CLAUSE_COLUMNS, ClauseFilter, clause_from_row};
+use super::clauses::{CLAUSE_COLUMNS, ClauseFilter, clause_from_row, searchable_body};
 use crate::domain::{Highlight, SearchHit};
 use crate::error::Result;
 use rusqlite::params;
 
-// Control characters cannot occur in clause text, so they mark hits unambiguously.
-const HIT_START: char = '\u{2}';
-const HIT_END: char = '\u{3}';
-
 /// Turns what a person typed into an FTS5 query: every word must match, as a prefix.
 /// Quotes keep FTS5 syntax characters in the input from meaning anything.
 pub fn fts_query(input: &str) -> Option<String> {
-    let words: Vec<String> = input
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    let words = query_words(input);
+    (!words.is_empty()).then(|| words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" "))
 }
 
-fn split_snippet(s: &str) -> Vec<Highlight> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while let Some(start) = rest.find(HIT_START) {
-        if start > 0 {
-            out.push(Highlight { text: rest[..start].to_owned(), hit: false });
-        }
-        let after = &rest[start + HIT_START.len_utf8()..];
-        let end = after.find(HIT_END).unwrap_or(after.len());
-        out.push(Highlight { text: after[..end].to_owned(), hit: true });
-        rest = after.get(end + HIT_END.len_utf8()..).unwrap_or("");
+fn query_words(input: &str) -> Vec<String> {
+    input.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// A short passage of `text` around the first word that starts with a query word, with every
+/// such word marked. Built here rather than by FTS5's snippet(), which costs a second full-text
+/// query per result.
+fn snippet(text: &str, words: &[String]) -> Vec<Highlight> {
+    const BEFORE: usize = 6;
+    const LEN: usize = 22;
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let is_hit = |t: &str| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        !t.is_empty() && words.iter().any(|w| t.starts_with(w.as_str()))
+    };
+    let first = tokens.iter().position(|t| is_hit(t)).unwrap_or(0);
+    let start = first.saturating_sub(BEFORE);
+    let end = (start + LEN).min(tokens.len());
+    let mut out: Vec<Highlight> = Vec::new();
+    let mut push = |text: String, hit: bool| match out.last_mut() {
+        Some(last) if last.hit == hit && !hit => last.text.push_str(&text),
+        _ => out.push(Highlight { text, hit }),
+    };
+    if start > 0 {
+        push("…".into(), false);
     }
-    if !rest.is_empty() {
-        out.push(Highlight { text: rest.to_owned(), hit: false });
+    for (i, t) in tokens[start..end].iter().enumerate() {
+        if i > 0 {
+            push(" ".into(), false);
+        }
+        if is_hit(t) {
+            // Keep punctuation around the word outside the mark.
+            let core_start = t.find(|c: char| c.is_alphanumeric()).unwrap_or(0);
+            let core_end = t.rfind(|c: char| c.is_alphanumeric()).map_or(t.len(), |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+            if core_start > 0 {
+                push(t[..core_start].to_owned(), false);
+            }
+            push(t[core_start..core_end].to_owned(), true);
+            if core_end < t.len() {
+                push(t[core_end..].to_owned(), false);
+            }
+        } else {
+            push((*t).to_owned(), false);
+        }
+    }
+    if end < tokens.len() {
+        push("…".into(), false);
     }
     out
 }
 
 impl Store {
     /// Clauses matching `query`, best first, optionally within a topic and jurisdiction.
+    ///
+    /// Two steps: rank every match and keep the best `limit` (cheap), then build snippets and
+    /// read the clauses for those few only; a snippet for every match would cost 10-50 times more.
     pub fn search_clauses(&self, query: &str, filter: &ClauseFilter, limit: u32) -> Result<Vec<SearchHit>> {
         let Some(fts) = fts_query(query) else { return Ok(vec![]) };
-        let sql = format!(
-            "SELECT {CLAUSE_COLUMNS},
-                    snippet(clause_search, -1, char(2), char(3), '…', 14) AS snip
-             FROM clause_search
-             JOIN clauses c ON c.id = clause_search.clause_id
-             JOIN clause_revisions r ON r.clause_id = c.id AND r.revision = c.current_revision
-             WHERE clause_search MATCH ?1
-               AND c.deleted_at IS NULL
-               AND (?2 IS NULL OR r.topic = ?2)
-               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM json_each(r.jurisdictions) j WHERE j.value = ?3 OR j.value = 'global'))
-             ORDER BY bm25(clause_search, 0.0, 10.0, 1.0, 2.0, 5.0, 8.0)
-             LIMIT ?4"
+        let words = query_words(query);
+        let ranked: Vec<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT clause_id FROM clause_search
+                 WHERE clause_search MATCH ?1
+                   AND (?2 IS NULL OR topic_id = ?2)
+                   AND (?3 IS NULL OR instr(jurisdictions, ' ' || ?3 || ' ') > 0 OR instr(jurisdictions, ' global ') > 0)
+                 ORDER BY bm25(clause_search, 0.0, 10.0, 1.0, 2.0, 5.0, 8.0, 0.0, 0.0) LIMIT ?4",
+            )?
+            .query_map(params![fts, filter.topic, filter.jurisdiction, limit], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let clause_sql = format!(
+            "SELECT {CLAUSE_COLUMNS} FROM clauses c
+             JOIN clause_revisions r ON r.clause_id = c.id AND r.revision = c.current_revision WHERE c.id = ?1"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![fts, filter.topic, filter.jurisdiction, limit], |row| {
-            let clause = clause_from_row(row)?;
-            let snip: String = row.get("snip")?;
-            Ok(SearchHit { clause, snippet: split_snippet(&snip) })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut clause_stmt = self.conn.prepare_cached(&clause_sql)?;
+        let mut hits = Vec::with_capacity(ranked.len());
+        for id in ranked {
+            let clause = clause_stmt.query_row([&id], clause_from_row)?;
+            let text = searchable_body(&clause.body, &self.library);
+            hits.push(SearchHit { snippet: snippet(&text, &words), clause });
+        }
+        Ok(hits)
     }
 }
 
@@ -79,9 +111,12 @@ mod tests {
     }
 
     #[test]
-    fn snippets_split_into_hits() {
-        let parts = split_snippet("we keep \u{2}retention\u{3} short");
-        assert_eq!(parts.len(), 3);
-        assert!(parts[1].hit && parts[1].text == "retention");
+    fn snippets_mark_prefix_hits_and_trim_around_the_first() {
+        let text = "one two three four five six seven eight We keep (Retention) short.";
+        let parts = snippet(text, &["retent".into()]);
+        let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, "…five six seven eight We keep (Retention) short.");
+        let hits: Vec<&str> = parts.iter().filter(|p| p.hit).map(|p| p.text.as_str()).collect();
+        assert_eq!(hits, ["Retention"]);
     }
 }
