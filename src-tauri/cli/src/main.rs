@@ -2,7 +2,8 @@
 //! stderr), 2 on bad usage (clap's own exit code).
 
 use clap::{Parser, Subcommand};
-use clausewright_core::domain::Clause;
+use clausewright_core::domain::{Clause, Value, VariableKind};
+use clausewright_core::render;
 use clausewright_core::store::{self, ClauseFilter};
 use clausewright_core::{Error, Store};
 use serde::Serialize;
@@ -79,12 +80,52 @@ enum DocCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Create a document, blank or from a template (ai-saas, mobile-app, eu-site, starter)
+    New {
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        template: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a profile value (a list as "a, b, c"; a table as a JSON array of objects; "" clears)
+    Set { doc: i64, key: String, value: String },
+    /// Add a library clause as a section (at position N, counting from 1; default: the end)
+    Add {
+        doc: i64,
+        clause_id: String,
+        #[arg(long, value_name = "N")]
+        at: Option<usize>,
+    },
+    /// Move section number SECTION (as `doc show` numbers them) to position N
+    Move {
+        doc: i64,
+        section: usize,
+        #[arg(long, value_name = "N")]
+        to: usize,
+    },
+    /// Remove section number SECTION
+    Remove { doc: i64, section: usize },
+    /// Print the document as it will be published
+    Render {
+        doc: i64,
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+    },
     /// Show a document's sections
     Show {
         id: i64,
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Md,
+    Html,
+    Txt,
 }
 
 fn main() -> ExitCode {
@@ -161,6 +202,53 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
             }
         }
+        Command::Doc(DocCommand::New { title, template, json }) => {
+            let mut store = open(cli.db)?;
+            let doc = store.create_document(&title, template.as_deref())?;
+            if json {
+                print_json(&doc)
+            } else {
+                println!("{}", doc.id);
+            }
+        }
+        Command::Doc(DocCommand::Set { doc, key, value }) => {
+            let mut store = open(cli.db)?;
+            let current = store.document(doc)?;
+            let kind = store.library().variable(&key).map(|v| v.kind);
+            let value = parse_value(kind, &value)?;
+            store.set_profile_value(doc, current.revision, &key, value)?;
+        }
+        Command::Doc(DocCommand::Add { doc, clause_id, at }) => {
+            let mut store = open(cli.db)?;
+            let current = store.document(doc)?;
+            let at = at.map(|n| n.saturating_sub(1));
+            store.add_section(doc, current.revision, &clause_id, at)?;
+        }
+        Command::Doc(DocCommand::Move { doc, section, to }) => {
+            let mut store = open(cli.db)?;
+            let current = store.document(doc)?;
+            let id = section_id(&current, section)?;
+            store.move_section(doc, current.revision, id, to.saturating_sub(1))?;
+        }
+        Command::Doc(DocCommand::Remove { doc, section }) => {
+            let mut store = open(cli.db)?;
+            let current = store.document(doc)?;
+            let id = section_id(&current, section)?;
+            store.remove_section(doc, current.revision, id)?;
+        }
+        Command::Doc(DocCommand::Render { doc, format }) => {
+            let store = open(cli.db)?;
+            let d = store.document(doc)?;
+            let lib = store.library();
+            print!(
+                "{}",
+                match format {
+                    Format::Md => render::document_markdown(&d, lib),
+                    Format::Html => render::document_html_page(&d, lib),
+                    Format::Txt => render::document_text(&d, lib),
+                }
+            );
+        }
         Command::Doc(DocCommand::Show { id, json }) => {
             let store = open(cli.db)?;
             let doc = store.document(id)?;
@@ -207,6 +295,30 @@ impl<'a> From<&'a Clause> for ClauseListing<'a> {
             source: c.source.as_str(),
         }
     }
+}
+
+/// The id of section number `n` (1-based, as `doc show` prints them).
+fn section_id(doc: &clausewright_core::domain::Document, n: usize) -> Result<i64, Error> {
+    n.checked_sub(1).and_then(|i| doc.sections.get(i)).map(|s| s.id).ok_or_else(|| {
+        Error::NotFound(format!("document {} has sections 1 to {}; there is no section {n}", doc.id, doc.sections.len()))
+    })
+}
+
+/// A profile value from the command line, shaped by the variable's type.
+fn parse_value(kind: Option<VariableKind>, raw: &str) -> Result<Option<Value>, Error> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(match kind {
+        Some(VariableKind::Table) => Value::Table(
+            serde_json::from_str(raw).map_err(|e| Error::Invalid(format!("a table value must be a JSON array of objects: {e}")))?,
+        ),
+        Some(VariableKind::List) if raw.trim_start().starts_with('[') => Value::List(
+            serde_json::from_str(raw).map_err(|e| Error::Invalid(format!("a list value must be a JSON array of strings: {e}")))?,
+        ),
+        Some(VariableKind::List) => Value::List(raw.split(',').map(|s| s.trim().to_owned()).collect()),
+        _ => Value::Text(raw.to_owned()),
+    }))
 }
 
 #[derive(Serialize)]

@@ -100,3 +100,47 @@ fn library_search_show_export_and_import() {
     assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
     assert!(String::from_utf8_lossy(&imported.stdout).contains("0 added, 0 updated"));
 }
+
+#[test]
+fn a_script_builds_and_renders_a_complete_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let out = cli(&db, &["doc", "new", "--title", "Acme Privacy Policy", "--template", "eu-site"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+
+    for (k, v) in [
+        ("company_name", "Acme Labs"),
+        ("legal_entity", "Acme Labs GmbH"),
+        ("contact_email", "hello@acme.example"),
+        ("privacy_email", "privacy@acme.example"),
+        ("effective_date", "2027-03-01"),
+        ("processors", r#"[{"name":"Hostly","purpose":"Hosting","data_categories":"All","location":"EU","transfer_mechanism":"None"}]"#),
+    ] {
+        let out = cli(&db, &["doc", "set", &id, k, v]);
+        assert!(out.status.success(), "{k}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let bad = cli(&db, &["doc", "set", &id, "privacy_email", "not-an-email"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("privacy_email"));
+
+    assert!(cli(&db, &["doc", "add", &id, "children.min-age-16", "--at", "1"]).status.success());
+    let show = json(&cli(&db, &["doc", "show", &id, "--json"]));
+    assert_eq!(show["sections"][0]["origin"]["clause_id"], "children.min-age-16");
+    let n = show["sections"].as_array().unwrap().len();
+    assert!(cli(&db, &["doc", "move", &id, "1", "--to", &n.to_string()]).status.success());
+    let show = json(&cli(&db, &["doc", "show", &id, "--json"]));
+    assert_eq!(show["sections"][n - 1]["origin"]["clause_id"], "children.min-age-16");
+    assert!(cli(&db, &["doc", "remove", &id, &n.to_string()]).status.success());
+    assert_eq!(cli(&db, &["doc", "remove", &id, "999"]).status.code(), Some(1));
+
+    let md = cli(&db, &["doc", "render", &id, "--format", "md"]);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.starts_with("# Acme Privacy Policy\n"), "{md}");
+    assert!(md.contains("## 1. ") && md.contains("Acme Labs") && md.contains("| Hostly |"), "{md}");
+    let txt = String::from_utf8_lossy(&cli(&db, &["doc", "render", &id, "--format", "txt"]).stdout).to_string();
+    assert!(txt.contains("Acme Privacy Policy\n===") && !txt.contains("##"), "{txt}");
+    assert!(txt.lines().all(|l| l.chars().count() <= 78 || l.contains("  ")), "wrapped:\n{txt}");
+    let html = String::from_utf8_lossy(&cli(&db, &["doc", "render", &id, "--format", "html"]).stdout).to_string();
+    assert!(html.contains("Content-Security-Policy") && !html.contains("<script"));
+}

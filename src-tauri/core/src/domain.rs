@@ -129,6 +129,9 @@ pub struct SectionOrigin {
     pub clause_revision: u32,
     /// The text was changed after it was taken from the library.
     pub edited: bool,
+    /// The clause's current revision in the library; newer than `clause_revision` when an
+    /// update can be taken.
+    pub latest_revision: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -78,8 +78,9 @@ impl Store {
         let profile: Profile = serde_json::from_str(&head.2)
             .map_err(|e| Error::Invalid(format!("document {id} has an unreadable profile: {e}")))?;
         let mut stmt = self.conn.prepare(
-            "SELECT id, heading, body, clause_id, clause_revision, edited FROM sections
-             WHERE document_id = ?1 ORDER BY position",
+            "SELECT s.id, s.heading, s.body, s.clause_id, s.clause_revision, s.edited, c.current_revision
+             FROM sections s LEFT JOIN clauses c ON c.id = s.clause_id
+             WHERE s.document_id = ?1 ORDER BY s.position",
         )?;
         let sections = stmt
             .query_map([id], |r| {
@@ -89,7 +90,12 @@ impl Store {
                     heading: r.get(1)?,
                     body: r.get(2)?,
                     origin: match clause_id {
-                        Some(clause_id) => Some(SectionOrigin { clause_id, clause_revision: r.get(4)?, edited: r.get(5)? }),
+                        Some(clause_id) => Some(SectionOrigin {
+                            clause_id,
+                            clause_revision: r.get(4)?,
+                            edited: r.get(5)?,
+                            latest_revision: r.get(6)?,
+                        }),
                         None => None,
                     },
                 })

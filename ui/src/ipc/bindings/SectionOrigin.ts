@@ -7,4 +7,9 @@ export type SectionOrigin = { clause_id: string, clause_revision: number,
 /**
  * The text was changed after it was taken from the library.
  */
-edited: boolean, };
+edited: boolean, 
+/**
+ * The clause's current revision in the library; newer than `clause_revision` when an
+ * update can be taken.
+ */
+latest_revision: number, };
