@@ -19,6 +19,23 @@ pub const COMMANDS: &[&str] = &[
     "delete_clause",
     "restore_clause",
     "list_trash",
+    "list_templates",
+    "create_document",
+    "rename_document",
+    "duplicate_document",
+    "delete_document",
+    "restore_document",
+    "list_document_trash",
+    "add_section",
+    "add_blank_section",
+    "move_section",
+    "remove_section",
+    "update_section",
+    "take_clause_update",
+    "set_profile_value",
+    "restore_content",
+    "preview_draft",
+    "close_main_window",
 ];
 
 fn main() {

@@ -129,6 +129,13 @@ impl App {
         let _ = self.client.release_actions().await;
     }
 
+    /// target/e2e/, where screenshots and measurements go.
+    pub fn e2e_dir(&self) -> PathBuf {
+        let dir = repo_root().join("target").join("e2e");
+        std::fs::create_dir_all(&dir).expect("target/e2e");
+        dir
+    }
+
     /// Saves a screenshot to target/e2e/NAME.png after the page has painted.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         self.client
@@ -136,9 +143,7 @@ impl App {
             .await
             .expect("wait for paint");
         let png = self.client.screenshot().await.expect("screenshot");
-        let dir = repo_root().join("target").join("e2e");
-        std::fs::create_dir_all(&dir).expect("target/e2e");
-        let path = dir.join(format!("{name}.png"));
+        let path = self.e2e_dir().join(format!("{name}.png"));
         std::fs::write(&path, png).expect("write screenshot");
         path
     }

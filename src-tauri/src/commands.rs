@@ -6,7 +6,8 @@ use clausewright_core::domain::{
     Clause, ClauseDraft, ClauseRevision, Document, DocumentSummary, Preview, Requirement, SearchHit, Topic, TrashedClause,
     VariableDef, WorkspaceInfo,
 };
-use clausewright_core::store::ClauseFilter;
+use clausewright_core::domain::Value;
+use clausewright_core::store::{ClauseFilter, TemplateSummary};
 use tauri::State;
 
 type Result<T> = std::result::Result<T, ErrorPayload>;
@@ -104,4 +105,116 @@ pub fn restore_clause(ws: State<'_, Workspace>, id: String) -> Result<()> {
 #[tauri::command]
 pub fn list_trash(ws: State<'_, Workspace>) -> Result<Vec<TrashedClause>> {
     ws.with(|s| s.trash())
+}
+
+#[tauri::command]
+pub fn list_templates(ws: State<'_, Workspace>) -> Result<Vec<TemplateSummary>> {
+    ws.with(|s| Ok(s.templates()))
+}
+
+#[tauri::command]
+pub fn create_document(ws: State<'_, Workspace>, title: String, template: Option<String>) -> Result<Document> {
+    ws.with(|s| s.create_document(&title, template.as_deref()))
+}
+
+#[tauri::command]
+pub fn rename_document(ws: State<'_, Workspace>, id: i64, base_revision: i64, title: String) -> Result<i64> {
+    ws.with(|s| s.rename_document(id, base_revision, &title))
+}
+
+#[tauri::command]
+pub fn duplicate_document(ws: State<'_, Workspace>, id: i64) -> Result<Document> {
+    ws.with(|s| s.duplicate_document(id))
+}
+
+#[tauri::command]
+pub fn delete_document(ws: State<'_, Workspace>, id: i64) -> Result<()> {
+    ws.with(|s| s.delete_document(id))
+}
+
+#[tauri::command]
+pub fn restore_document(ws: State<'_, Workspace>, id: i64) -> Result<()> {
+    ws.with(|s| s.restore_document(id))
+}
+
+#[tauri::command]
+pub fn list_document_trash(ws: State<'_, Workspace>) -> Result<Vec<DocumentSummary>> {
+    ws.with(|s| s.document_trash())
+}
+
+#[tauri::command]
+pub fn add_section(
+    ws: State<'_, Workspace>,
+    document_id: i64,
+    base_revision: i64,
+    clause_id: String,
+    at: Option<usize>,
+) -> Result<Document> {
+    ws.with(|s| s.add_section(document_id, base_revision, &clause_id, at))
+}
+
+#[tauri::command]
+pub fn add_blank_section(
+    ws: State<'_, Workspace>,
+    document_id: i64,
+    base_revision: i64,
+    heading: String,
+    at: Option<usize>,
+) -> Result<Document> {
+    ws.with(|s| s.add_blank_section(document_id, base_revision, &heading, at))
+}
+
+#[tauri::command]
+pub fn move_section(ws: State<'_, Workspace>, document_id: i64, base_revision: i64, section_id: i64, to: usize) -> Result<Document> {
+    ws.with(|s| s.move_section(document_id, base_revision, section_id, to))
+}
+
+#[tauri::command]
+pub fn remove_section(ws: State<'_, Workspace>, document_id: i64, base_revision: i64, section_id: i64) -> Result<Document> {
+    ws.with(|s| s.remove_section(document_id, base_revision, section_id))
+}
+
+#[tauri::command]
+pub fn update_section(
+    ws: State<'_, Workspace>,
+    document_id: i64,
+    base_revision: i64,
+    section_id: i64,
+    heading: String,
+    body: String,
+) -> Result<i64> {
+    ws.with(|s| s.update_section(document_id, base_revision, section_id, &heading, &body))
+}
+
+#[tauri::command]
+pub fn take_clause_update(ws: State<'_, Workspace>, document_id: i64, base_revision: i64, section_id: i64) -> Result<Document> {
+    ws.with(|s| s.take_clause_update(document_id, base_revision, section_id))
+}
+
+#[tauri::command]
+pub fn set_profile_value(
+    ws: State<'_, Workspace>,
+    document_id: i64,
+    base_revision: i64,
+    name: String,
+    value: Option<Value>,
+) -> Result<Document> {
+    ws.with(|s| s.set_profile_value(document_id, base_revision, &name, value))
+}
+
+#[tauri::command]
+pub fn restore_content(ws: State<'_, Workspace>, document_id: i64, base_revision: i64, state: Document) -> Result<Document> {
+    ws.with(|s| s.restore_content(document_id, base_revision, &state))
+}
+
+/// The live preview of a draft that may not be saved yet.
+#[tauri::command]
+pub fn preview_draft(ws: State<'_, Workspace>, document: Document) -> Result<Preview> {
+    ws.with(|s| Ok(clausewright_core::render::render_document(&document, s.library())))
+}
+
+/// Called by the UI once pending edits are saved, after the app asked it to flush on close.
+#[tauri::command]
+pub fn close_main_window(window: tauri::WebviewWindow) -> Result<()> {
+    window.destroy().map_err(|e| ErrorPayload { kind: clausewright_core::ErrorKind::Io, message: e.to_string() })
 }

@@ -6,7 +6,7 @@ mod commands;
 use clausewright_core::{Error, ErrorPayload, Store, store};
 use std::path::PathBuf;
 use std::sync::Mutex;
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 /// The open workspace, or why it could not be opened (shown to the user by the UI).
 pub struct Workspace(Mutex<Result<Store, ErrorPayload>>);
@@ -82,7 +82,37 @@ pub fn run() {
             commands::delete_clause,
             commands::restore_clause,
             commands::list_trash,
+            commands::list_templates,
+            commands::create_document,
+            commands::rename_document,
+            commands::duplicate_document,
+            commands::delete_document,
+            commands::restore_document,
+            commands::list_document_trash,
+            commands::add_section,
+            commands::add_blank_section,
+            commands::move_section,
+            commands::remove_section,
+            commands::update_section,
+            commands::take_clause_update,
+            commands::set_profile_value,
+            commands::restore_content,
+            commands::preview_draft,
+            commands::close_main_window,
         ])
+        .on_window_event(|window, event| {
+            // D2: nothing typed is lost on close. The UI saves what is pending, then calls
+            // close_main_window; if it cannot answer within two seconds the window closes anyway.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                api.prevent_close();
+                let _ = window.emit("cw://flush-before-close", ());
+                let window = window.clone();
+                std::thread::spawn(move || {
+                    std::thread::sleep(std::time::Duration::from_secs(2));
+                    let _ = window.destroy();
+                });
+            }
+        })
         .setup(|app| {
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.set_title("Clausewright");

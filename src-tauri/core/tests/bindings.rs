@@ -68,6 +68,7 @@ fn committed_bindings_match_the_rust_types() {
     check.file::<ClauseRevision>();
     check.file::<TrashedClause>();
     check.file::<ImportReport>();
+    check.file::<clausewright_core::store::TemplateSummary>();
 
     let extra: Vec<String> = std::fs::read_dir(bindings_dir())
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())

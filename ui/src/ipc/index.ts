@@ -1,5 +1,6 @@
 // The only module that talks to Tauri. Everything else imports typed functions from here.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import type { Clause } from './bindings/Clause';
 import type { ClauseDraft } from './bindings/ClauseDraft';
 import type { ClauseRevision } from './bindings/ClauseRevision';
@@ -7,6 +8,8 @@ import type { Requirement } from './bindings/Requirement';
 import type { SearchHit } from './bindings/SearchHit';
 import type { TrashedClause } from './bindings/TrashedClause';
 import type { VariableDef } from './bindings/VariableDef';
+import type { TemplateSummary } from './bindings/TemplateSummary';
+import type { Value } from './bindings/Value';
 import type { Document } from './bindings/Document';
 import type { DocumentSummary } from './bindings/DocumentSummary';
 import type { ErrorKind } from './bindings/ErrorKind';
@@ -28,6 +31,8 @@ export type {
   TrashedClause,
   VariableDef,
   WorkspaceInfo,
+  TemplateSummary,
+  Value,
 };
 export type { Highlight } from './bindings/Highlight';
 export type { Section } from './bindings/Section';
@@ -82,4 +87,32 @@ export const ipc = {
   deleteClause: (id: string) => call<null>('delete_clause', { id }),
   restoreClause: (id: string) => call<null>('restore_clause', { id }),
   listTrash: () => call<TrashedClause[]>('list_trash'),
+  listTemplates: () => call<TemplateSummary[]>('list_templates'),
+  createDocument: (title: string, template: string | null) => call<Document>('create_document', { title, template }),
+  renameDocument: (id: number, baseRevision: number, title: string) =>
+    call<number>('rename_document', { id, baseRevision, title }),
+  duplicateDocument: (id: number) => call<Document>('duplicate_document', { id }),
+  deleteDocument: (id: number) => call<null>('delete_document', { id }),
+  restoreDocument: (id: number) => call<null>('restore_document', { id }),
+  listDocumentTrash: () => call<DocumentSummary[]>('list_document_trash'),
+  addSection: (documentId: number, baseRevision: number, clauseId: string, at: number | null) =>
+    call<Document>('add_section', { documentId, baseRevision, clauseId, at }),
+  addBlankSection: (documentId: number, baseRevision: number, heading: string, at: number | null) =>
+    call<Document>('add_blank_section', { documentId, baseRevision, heading, at }),
+  moveSection: (documentId: number, baseRevision: number, sectionId: number, to: number) =>
+    call<Document>('move_section', { documentId, baseRevision, sectionId, to }),
+  removeSection: (documentId: number, baseRevision: number, sectionId: number) =>
+    call<Document>('remove_section', { documentId, baseRevision, sectionId }),
+  updateSection: (documentId: number, baseRevision: number, sectionId: number, heading: string, body: string) =>
+    call<number>('update_section', { documentId, baseRevision, sectionId, heading, body }),
+  takeClauseUpdate: (documentId: number, baseRevision: number, sectionId: number) =>
+    call<Document>('take_clause_update', { documentId, baseRevision, sectionId }),
+  setProfileValue: (documentId: number, baseRevision: number, name: string, value: Value | null) =>
+    call<Document>('set_profile_value', { documentId, baseRevision, name, value }),
+  restoreContent: (documentId: number, baseRevision: number, state: Document) =>
+    call<Document>('restore_content', { documentId, baseRevision, state }),
+  previewDraft: (document: Document) => call<Preview>('preview_draft', { document }),
+  closeMainWindow: () => call<null>('close_main_window'),
+  /** The app asks the UI to save what is pending before the window closes. */
+  onFlushBeforeClose: (handler: () => void) => listen('cw://flush-before-close', handler),
 };

@@ -1,0 +1,51 @@
+//! `make bench`: rendering a 30,000-word document to HTML (aim: under 30 ms), and the
+//! adversarial Markdown of security I4 (must stay fast, never hang).
+
+use clausewright_core::Store;
+use clausewright_core::domain::{Document, Profile, Section};
+use clausewright_core::render::{document_markdown, document_text, render_document, render_markdown};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+/// The starter document's sections repeated until the text reaches `words` words.
+fn long_document(store: &Store, words: usize) -> Document {
+    let starter = store.document(store.documents().expect("docs")[0].id).expect("starter");
+    let mut sections = Vec::new();
+    let mut count = 0;
+    let mut id = 1;
+    while count < words {
+        for s in &starter.sections {
+            count += s.body.split_whitespace().count();
+            sections.push(Section { id, ..s.clone() });
+            id += 1;
+            if count >= words {
+                break;
+            }
+        }
+    }
+    Document { sections, ..starter }
+}
+
+fn render(c: &mut Criterion) {
+    let store = Store::open_in_memory().expect("store");
+    let doc = long_document(&store, 30_000);
+    let lib = store.library();
+    c.bench_function("render 30,000-word document to HTML", |b| b.iter(|| black_box(render_document(&doc, lib))));
+    c.bench_function("render 30,000-word document to Markdown", |b| b.iter(|| black_box(document_markdown(&doc, lib))));
+    c.bench_function("render 30,000-word document to text", |b| b.iter(|| black_box(document_text(&doc, lib))));
+
+    let profile = Profile::default();
+    let brackets = "[ (](".repeat(40_000);
+    let nested_lists = (0..2_000).map(|i| format!("{}- item\n", "  ".repeat(i % 200))).collect::<String>();
+    let nested_quotes = ">".repeat(5_000) + " deep";
+    c.bench_function("adversarial: \"[ (](\" x 40,000", |b| b.iter(|| black_box(render_markdown(&brackets, &profile, lib))));
+    c.bench_function("adversarial: lists nested 200 deep", |b| b.iter(|| black_box(render_markdown(&nested_lists, &profile, lib))));
+    c.bench_function("adversarial: quotes nested 5,000 deep", |b| b.iter(|| black_box(render_markdown(&nested_quotes, &profile, lib))));
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = render
+}
+criterion_main!(benches);
