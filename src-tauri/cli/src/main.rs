@@ -3,7 +3,9 @@
 
 use clap::{Parser, Subcommand};
 use clausewright_core::domain::{Clause, Value, VariableKind};
+use clausewright_core::diff::{self, DiffInput};
 use clausewright_core::render;
+use std::io::IsTerminal;
 use clausewright_core::store::{self, ClauseFilter};
 use clausewright_core::{Error, Store};
 use serde::Serialize;
@@ -28,6 +30,50 @@ enum Command {
     /// Documents in the workspace
     #[command(subcommand)]
     Doc(DocCommand),
+    /// Named, immutable versions of a document
+    #[command(subcommand)]
+    Version(VersionCommand),
+    /// Compare two texts word by word; A and B are files, DOC@VERSION or DOC@draft
+    Diff {
+        a: String,
+        b: String,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        #[arg(long)]
+        ignore_whitespace: bool,
+        #[arg(long)]
+        ignore_case: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum VersionCommand {
+    /// Freeze the document as it is now; prints the version's number
+    Save {
+        doc: i64,
+        #[arg(long)]
+        label: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Your name, kept in the workspace for later versions
+        #[arg(long)]
+        author: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a document's versions, newest first
+    List {
+        doc: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DiffFormat {
+    Text,
+    Json,
+    Html,
 }
 
 #[derive(Subcommand)]
@@ -248,6 +294,46 @@ fn run(cli: Cli) -> Result<(), Error> {
                     Format::Txt => render::document_text(&d, lib),
                 }
             );
+        }
+        Command::Version(VersionCommand::Save { doc, label, note, author, json }) => {
+            let mut store = open(cli.db)?;
+            if let Some(name) = author {
+                store.set_author(&name)?;
+            }
+            let v = store.save_version(doc, &label, &note)?;
+            if json {
+                print_json(&v)
+            } else {
+                println!("{}", v.number);
+            }
+        }
+        Command::Version(VersionCommand::List { doc, json }) => {
+            let store = open(cli.db)?;
+            let versions = store.versions(doc)?;
+            if json {
+                print_json(&versions)
+            } else {
+                for v in &versions {
+                    println!("{:>3}  {}  {:<28} {:<16} {}", v.number, &v.created_at[..10.min(v.created_at.len())], v.label, v.author, v.summary);
+                }
+            }
+        }
+        Command::Diff { a, b, format, ignore_whitespace, ignore_case } => {
+            let (a_in, b_in) = (DiffInput::parse(&a), DiffInput::parse(&b));
+            // Two files: no workspace is opened or created.
+            let store = if a_in.needs_workspace() || b_in.needs_workspace() { Some(open(cli.db)?) } else { None };
+            let side = |input: &DiffInput| match (&store, input) {
+                (Some(s), input) => s.diff_side(input),
+                (None, DiffInput::File(p)) => diff::side_from_file(p),
+                (None, _) => Err(Error::Invalid("a document version needs a workspace".into())),
+            };
+            let (old, new) = (side(&a_in)?, side(&b_in)?);
+            let c = diff::compare(&old, &new, diff::DiffOptions { ignore_whitespace, ignore_case });
+            match format {
+                DiffFormat::Text => print!("{}", diff::text_redline(&c, std::io::stdout().is_terminal())),
+                DiffFormat::Json => println!("{}", serde_json::to_string(&diff::json(&c)).unwrap_or_default()),
+                DiffFormat::Html => print!("{}", diff::html_page(&c, &a, &b)),
+            }
         }
         Command::Doc(DocCommand::Show { id, json }) => {
             let store = open(cli.db)?;

@@ -144,3 +144,50 @@ fn a_script_builds_and_renders_a_complete_policy() {
     let html = String::from_utf8_lossy(&cli(&db, &["doc", "render", &id, "--format", "html"]).stdout).to_string();
     assert!(html.contains("Content-Security-Policy") && !html.contains("<script"));
 }
+
+#[test]
+fn versions_are_saved_listed_and_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let no_author = cli(&db, &["version", "save", "1", "--label", "First"]);
+    assert_eq!(no_author.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&no_author.stderr).contains("author"));
+    let v1 = cli(&db, &["version", "save", "1", "--label", "First", "--author", "Dana Counsel"]);
+    assert_eq!(String::from_utf8_lossy(&v1.stdout).trim(), "1");
+    assert!(cli(&db, &["doc", "set", "1", "company_name", "Southwind Labs"]).status.success());
+    let v2 = cli(&db, &["version", "save", "1", "--label", "Renamed", "--note", "new name"]);
+    assert_eq!(String::from_utf8_lossy(&v2.stdout).trim(), "2");
+    let list = json(&cli(&db, &["version", "list", "1", "--json"]));
+    assert_eq!(list[0]["number"], 2);
+    assert_eq!(list[0]["author"], "Dana Counsel");
+    assert!(list[0]["summary"].as_str().unwrap().contains("changed"), "{}", list[0]["summary"]);
+
+    let d = json(&cli(&db, &["diff", "1@1", "1@2", "--format", "json"]));
+    let ops = d["ops"].as_array().unwrap();
+    assert!(ops.iter().any(|o| o["op"] == "insert" && o["text"].as_str().unwrap().contains("Southwind")));
+    assert!(ops.iter().any(|o| o["op"] == "delete" && o["text"].as_str().unwrap().contains("Northwind")));
+    assert!(d["stats"]["sections_changed"].as_u64().unwrap() >= 1);
+    let text = String::from_utf8_lossy(&cli(&db, &["diff", "1@1", "1@draft"]).stdout).to_string();
+    assert!(text.contains("[-Northwind Prompt-]{+Southwind+} Labs"), "{}", &text[..400.min(text.len())]);
+    let html = String::from_utf8_lossy(&cli(&db, &["diff", "1@1", "1@2", "--format", "html"]).stdout).to_string();
+    assert!(html.contains("<del>Northwind Prompt</del>") && html.contains("Content-Security-Policy") && !html.contains("<script"));
+}
+
+#[test]
+fn diffing_two_files_opens_no_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    std::fs::write(&a, "# P\n\n## Retention\n\nWe keep logs for 30 days.\n").unwrap();
+    std::fs::write(&b, "# P\n\n## Retention\n\nWe keep logs for 90 days.\n").unwrap();
+    let db = dir.path().join("never.sqlite3");
+    let out = cli(&db, &["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "json"]);
+    let d = json(&out);
+    let old: String = d["ops"].as_array().unwrap().iter().filter(|o| o["op"] != "insert").map(|o| o["text"].as_str().unwrap()).collect();
+    assert_eq!(old, std::fs::read_to_string(&a).unwrap());
+    assert!(!db.exists(), "no workspace was created");
+    let text = cli(&db, &["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(text.status.code(), Some(0), "differences are not an error");
+    assert_eq!(String::from_utf8_lossy(&text.stdout), "# P\n\n## Retention\n\nWe keep logs for [-30-]{+90+} days.\n");
+    let missing = cli(&db, &["diff", a.to_str().unwrap(), "/no/such/file.md"]);
+    assert_eq!(missing.status.code(), Some(1));
+}

@@ -178,6 +178,18 @@ pub struct Version {
     pub sections: Vec<Section>,
 }
 
+/// A version as the timeline lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VersionSummary {
+    pub number: u32,
+    pub label: String,
+    pub note: String,
+    pub author: String,
+    pub created_at: String,
+    /// The change against the version before, e.g. "2 sections changed; +14 −3 words".
+    pub summary: String,
+}
+
 /// What the app shows about the open workspace file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WorkspaceInfo {

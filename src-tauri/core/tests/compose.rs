@@ -216,3 +216,32 @@ proptest! {
         prop_assert_eq!(model_of(&reopened.document(doc.id).unwrap()), model);
     }
 }
+
+#[test]
+fn versions_are_immutable_and_restoring_one_keeps_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let doc = starter(&store);
+    assert_eq!(store.save_version(doc.id, "First", "").unwrap_err().kind(), ErrorKind::Invalid, "the author is asked first");
+    store.set_author("Dana").unwrap();
+    let v1 = store.save_version(doc.id, "First", "for counsel").unwrap();
+    assert_eq!((v1.number, v1.author.as_str(), v1.sections.len()), (1, "Dana", doc.sections.len()));
+    let doc = store.remove_section(doc.id, doc.revision, doc.sections[0].id).unwrap();
+    let v2 = store.save_version(doc.id, "Shorter", "").unwrap();
+    let list = store.versions(doc.id).unwrap();
+    assert_eq!(list.iter().map(|v| v.number).collect::<Vec<_>>(), [2, 1]);
+    assert!(list[0].summary.starts_with("section removed"), "{}", list[0].summary);
+
+    let restored = store.restore_version(doc.id, doc.revision, 1).unwrap();
+    assert_eq!(restored.sections.len(), v1.sections.len());
+    assert_eq!(restored.sections.iter().map(|s| s.id).collect::<Vec<_>>(), v1.sections.iter().map(|s| s.id).collect::<Vec<_>>());
+    let list = store.versions(doc.id).unwrap();
+    assert_eq!(list[0].label, "Draft before restoring version 1");
+    assert_eq!(store.version(doc.id, 3).unwrap().sections, v2.sections, "the draft became a version first");
+
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert!(conn.execute("UPDATE versions SET label = 'x'", []).is_err(), "versions cannot be edited");
+    assert!(conn.execute("DELETE FROM versions", []).is_err(), "versions are never pruned");
+}

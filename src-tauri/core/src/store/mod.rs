@@ -8,6 +8,7 @@ mod clauses;
 mod compose;
 mod library_io;
 mod search;
+mod versions;
 mod documents;
 mod schema;
 

@@ -60,8 +60,10 @@ CREATE TABLE documents (
     deleted_at TEXT
 ) STRICT;
 
+-- AUTOINCREMENT: a section id is never reused, so an earlier state (undo, a version) can be
+-- restored with its own ids.
 CREATE TABLE sections (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     document_id     INTEGER NOT NULL REFERENCES documents(id),
     position        INTEGER NOT NULL,
     heading         TEXT NOT NULL,
@@ -80,6 +82,7 @@ CREATE TABLE versions (
     note        TEXT NOT NULL,
     author      TEXT NOT NULL,
     created_at  TEXT NOT NULL,
+    summary     TEXT NOT NULL,  -- the change against the version before, in one line
     snapshot    TEXT NOT NULL,  -- JSON: title, profile, sections
     PRIMARY KEY (document_id, number)
 ) STRICT;

@@ -1,0 +1,264 @@
+//! The section-aware word diff (counsel's redline).
+//!
+//! 1. Align the two documents' sections: by identity where both come from this workspace, then
+//!    by heading, then by content similarity. Pairs that keep their relative order are anchors;
+//!    the rest are moved.
+//! 2. Inside a changed pair, align paragraphs, and word-diff only paired paragraphs, so a
+//!    one-word edit shows as one word and unrelated paragraphs never interleave.
+//! 3. Emit `ops` in reading order: joining equal+delete gives the old text, equal+insert the
+//!    new text. A moved section is a delete where it was and an insert where it is.
+//!
+//! Work is bounded: word diffs share a deadline and very large paragraph pairs fall back to a
+//! whole-paragraph replacement, so no input pair can freeze the app.
+
+mod align;
+mod output;
+mod sides;
+mod words;
+
+pub use output::{html_page, json, text_redline};
+pub use sides::{DiffInput, DiffSection, DiffSide, side_from_file, sections_from_text};
+
+use serde::{Deserialize, Serialize};
+use std::time::{Duration, Instant};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DiffOptions {
+    pub ignore_whitespace: bool,
+    pub ignore_case: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OpKind {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// A run of text in reading order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DiffOp {
+    pub op: OpKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionStatus {
+    Unchanged,
+    Changed,
+    Added,
+    Removed,
+    Moved,
+}
+
+/// One row of the side-by-side view: a paragraph and its counterpart, as one run of ops in
+/// reading order. The left side shows the equal and delete ops, the right the equal and insert.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Row {
+    pub ops: Vec<DiffOp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SectionChange {
+    pub status: SectionStatus,
+    pub old_heading: Option<String>,
+    pub new_heading: Option<String>,
+    pub old_index: Option<u32>,
+    pub new_index: Option<u32>,
+    /// The heading changed (the section was renamed).
+    pub renamed: bool,
+    /// For a moved section: its text changed too.
+    pub edited: bool,
+    /// Paragraph rows for the side-by-side view.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DiffStats {
+    pub words_added: u32,
+    pub words_removed: u32,
+    pub sections_added: u32,
+    pub sections_removed: u32,
+    pub sections_changed: u32,
+    pub sections_moved: u32,
+    pub sections_unchanged: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Comparison {
+    pub stats: DiffStats,
+    pub sections: Vec<SectionChange>,
+    pub ops: Vec<DiffOp>,
+}
+
+/// How long all word diffs of one comparison may take before they coarsen.
+const BUDGET: Duration = Duration::from_millis(400);
+
+pub fn compare(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Comparison {
+    let deadline = Instant::now() + BUDGET;
+    let mut out = Builder::default();
+    let paired = |i: usize, j: usize, in_order: bool| {
+        let (a, b) = (&old.sections[i], &new.sections[j]);
+        let rows = words::diff_blocks(&a.text, &b.text, options, deadline);
+        let same = rows.iter().all(|r| r.ops.iter().all(|o| o.op == OpKind::Equal));
+        let status = match (in_order, same) {
+            (true, true) => SectionStatus::Unchanged,
+            (true, false) => SectionStatus::Changed,
+            (false, _) => SectionStatus::Moved,
+        };
+        SectionChange {
+            status,
+            old_heading: Some(a.heading.clone()),
+            new_heading: Some(b.heading.clone()),
+            old_index: Some(i as u32),
+            new_index: Some(j as u32),
+            renamed: !words::same(&a.heading, &b.heading, options),
+            edited: !same,
+            rows,
+        }
+    };
+    for step in align::align(old, new, options) {
+        match step {
+            align::Step::Pair { old: i, new: j } => {
+                let change = paired(i, j, true);
+                out.pair(&change);
+                out.stats_for(change.status);
+                out.sections.push(change);
+            }
+            align::Step::Removed { old: i, moved_to } => {
+                let a = &old.sections[i];
+                out.push(OpKind::Delete, &a.text);
+                if moved_to.is_none() {
+                    out.stats.words_removed += words::count(&a.text);
+                    out.stats_for(SectionStatus::Removed);
+                    out.sections.push(SectionChange {
+                        status: SectionStatus::Removed,
+                        old_heading: Some(a.heading.clone()),
+                        new_heading: None,
+                        old_index: Some(i as u32),
+                        new_index: None,
+                        renamed: false,
+                        edited: false,
+                        rows: vec![Row { ops: vec![DiffOp { op: OpKind::Delete, text: a.text.clone() }] }],
+                    });
+                }
+            }
+            align::Step::Added { new: j, moved_from } => {
+                let b = &new.sections[j];
+                out.push(OpKind::Insert, &b.text);
+                match moved_from {
+                    // A moved section is listed where it now stands and counted by the words
+                    // that changed inside it, not as a rewrite.
+                    Some(i) => {
+                        let change = paired(i, j, false);
+                        out.count_words(&change.rows);
+                        out.stats_for(SectionStatus::Moved);
+                        out.sections.push(change);
+                    }
+                    None => {
+                        out.stats.words_added += words::count(&b.text);
+                        out.stats_for(SectionStatus::Added);
+                        out.sections.push(SectionChange {
+                            status: SectionStatus::Added,
+                            old_heading: None,
+                            new_heading: Some(b.heading.clone()),
+                            old_index: None,
+                            new_index: Some(j as u32),
+                            renamed: false,
+                            edited: false,
+                            rows: vec![Row { ops: vec![DiffOp { op: OpKind::Insert, text: b.text.clone() }] }],
+                        });
+                    }
+                }
+            }
+        }
+    }
+    Comparison { stats: out.stats, sections: out.sections, ops: out.ops }
+}
+
+#[derive(Default)]
+struct Builder {
+    ops: Vec<DiffOp>,
+    sections: Vec<SectionChange>,
+    stats: DiffStats,
+}
+
+impl Builder {
+    fn push(&mut self, op: OpKind, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.ops.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(text),
+            _ => self.ops.push(DiffOp { op, text: text.to_owned() }),
+        }
+    }
+
+    /// Appends a paired section's rows to `ops`.
+    fn pair(&mut self, change: &SectionChange) {
+        for row in &change.rows {
+            for op in &row.ops {
+                self.push(op.op, &op.text);
+            }
+        }
+        self.count_words(&change.rows);
+    }
+
+    fn count_words(&mut self, rows: &[Row]) {
+        for op in rows.iter().flat_map(|r| &r.ops) {
+            match op.op {
+                OpKind::Delete => self.stats.words_removed += words::count(&op.text),
+                OpKind::Insert => self.stats.words_added += words::count(&op.text),
+                OpKind::Equal => {}
+            }
+        }
+    }
+
+    fn stats_for(&mut self, status: SectionStatus) {
+        let s = &mut self.stats;
+        match status {
+            SectionStatus::Unchanged => s.sections_unchanged += 1,
+            SectionStatus::Changed => s.sections_changed += 1,
+            SectionStatus::Added => s.sections_added += 1,
+            SectionStatus::Removed => s.sections_removed += 1,
+            SectionStatus::Moved => s.sections_moved += 1,
+        }
+    }
+}
+
+impl Comparison {
+    /// The old text, rebuilt from the ops (equal + delete).
+    pub fn old_text(&self) -> String {
+        self.ops.iter().filter(|o| o.op != OpKind::Insert).map(|o| o.text.as_str()).collect()
+    }
+
+    /// The new text, rebuilt from the ops (equal + insert).
+    pub fn new_text(&self) -> String {
+        self.ops.iter().filter(|o| o.op != OpKind::Delete).map(|o| o.text.as_str()).collect()
+    }
+
+    /// A one-line summary, e.g. "2 sections changed, 1 added; +14 −3 words".
+    pub fn summary(&self) -> String {
+        let s = &self.stats;
+        let mut parts = Vec::new();
+        for (n, what) in [
+            (s.sections_changed, "changed"),
+            (s.sections_added, "added"),
+            (s.sections_removed, "removed"),
+            (s.sections_moved, "moved"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {what}"));
+            }
+        }
+        if parts.is_empty() {
+            return "no changes".into();
+        }
+        let noun = if s.sections_changed + s.sections_added + s.sections_removed + s.sections_moved == 1 { "section" } else { "sections" };
+        format!("{noun} {}; +{} −{} words", parts.join(", "), s.words_added, s.words_removed)
+    }
+}

@@ -1,0 +1,168 @@
+//! What a comparison compares: a document as a list of sections, each with the exact text it
+//! contributes, so the sections joined give the whole input back.
+
+use crate::domain::{Document, Version};
+use crate::library::Library;
+use crate::render::fill;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffSection {
+    /// Identity within this workspace (a section id), when known.
+    pub key: Option<String>,
+    /// The heading without Markdown marks or numbering, for matching and display.
+    pub heading: String,
+    /// The section's exact text, heading line included.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DiffSide {
+    pub sections: Vec<DiffSection>,
+}
+
+impl DiffSide {
+    /// The whole text the side stands for.
+    pub fn text(&self) -> String {
+        self.sections.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// A document (or a version's frozen copy) as published: profile values filled in.
+    pub fn from_document(doc: &Document, lib: &Library) -> DiffSide {
+        let mut sections = vec![DiffSection { key: Some("title".into()), heading: doc.title.clone(), text: format!("# {}\n\n", doc.title) }];
+        for s in &doc.sections {
+            let body = fill(&s.body, &doc.profile, lib);
+            sections.push(DiffSection {
+                key: Some(format!("section-{}", s.id)),
+                heading: s.heading.clone(),
+                text: format!("## {}\n\n{}\n\n", s.heading.trim(), body.trim_end()),
+            });
+        }
+        DiffSide { sections }
+    }
+
+    pub fn from_version(v: &Version, lib: &Library) -> DiffSide {
+        let doc = Document {
+            id: v.document_id,
+            title: v.title.clone(),
+            revision: 0,
+            profile: v.profile.clone(),
+            sections: v.sections.clone(),
+            created_at: v.created_at.clone(),
+            updated_at: v.created_at.clone(),
+        };
+        DiffSide::from_document(&doc, lib)
+    }
+}
+
+/// Is this line a section heading in a Markdown or text file? ATX headings (`#`, `##`) and
+/// numbered lines such as "1. Information We Collect" or "2) Sharing" count.
+fn heading_of(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > 120 {
+        return None;
+    }
+    let hashes = t.chars().take_while(|c| *c == '#').count();
+    if (1..=2).contains(&hashes) && t[hashes..].starts_with(' ') {
+        return Some(strip_number(t[hashes..].trim()).to_owned());
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && digits <= 2 {
+        let rest = &t[digits..];
+        let rest = rest.strip_prefix("\\.").or_else(|| rest.strip_prefix('.')).or_else(|| rest.strip_prefix(')'))?;
+        let rest = rest.trim_start();
+        let starts_upper = rest.chars().next().is_some_and(|c| c.is_uppercase());
+        if starts_upper && !rest.ends_with(['.', ',', ';', ':']) && rest.split_whitespace().count() <= 12 {
+            return Some(rest.to_owned());
+        }
+    }
+    None
+}
+
+fn strip_number(heading: &str) -> &str {
+    let digits = heading.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '\\')).unwrap_or(0);
+    if digits > 0 && heading[digits..].starts_with(' ') { heading[digits..].trim_start() } else { heading }
+}
+
+/// Splits a Markdown or plain-text file into sections at its headings; text before the first
+/// heading is a preamble section. Line endings are normalized to `\n`; nothing else changes.
+pub fn sections_from_text(text: &str) -> DiffSide {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut sections: Vec<DiffSection> = Vec::new();
+    let mut current = DiffSection { key: None, heading: String::new(), text: String::new() };
+    for line in text.split_inclusive('\n') {
+        if let Some(h) = heading_of(line) {
+            if !current.text.is_empty() {
+                sections.push(std::mem::replace(&mut current, DiffSection { key: None, heading: h, text: String::new() }));
+            } else {
+                current.heading = h;
+            }
+        }
+        current.text.push_str(line);
+    }
+    if !current.text.is_empty() {
+        sections.push(current);
+    }
+    DiffSide { sections }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_split_at_their_headings_and_join_back_exactly() {
+        let text = "Privacy Policy\r\nLast updated: 1 May\n\n1. Information We Collect\nWe collect:\n- a\n\n## 2. Sharing\nWe share.\n2.1 Not a top heading line.\n";
+        let side = sections_from_text(text);
+        let headings: Vec<&str> = side.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(headings, ["", "Information We Collect", "Sharing"]);
+        assert_eq!(side.text(), text.replace("\r\n", "\n"));
+    }
+}
+
+/// What a comparison reads: a file, or a document's draft or version in a workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffInput {
+    File(std::path::PathBuf),
+    Draft(i64),
+    Version(i64, u32),
+}
+
+impl DiffInput {
+    /// `DOC@VERSION` or `DOC@draft` name a workspace document; anything else is a file path.
+    pub fn parse(arg: &str) -> DiffInput {
+        if let Some((doc, which)) = arg.split_once('@') {
+            if let Ok(doc) = doc.parse::<i64>() {
+                if which == "draft" {
+                    return DiffInput::Draft(doc);
+                }
+                if let Ok(n) = which.parse::<u32>() {
+                    return DiffInput::Version(doc, n);
+                }
+            }
+        }
+        DiffInput::File(arg.into())
+    }
+
+    pub fn needs_workspace(&self) -> bool {
+        !matches!(self, DiffInput::File(_))
+    }
+}
+
+/// Files larger than this are refused: a policy is far smaller.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Reads a Markdown or text file to compare.
+pub fn side_from_file(path: &std::path::Path) -> crate::Result<DiffSide> {
+    let name = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| crate::Error::io(format!("cannot read {name}"), e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(crate::Error::Invalid(format!("{name} is larger than 10 MB; is it really a policy?")));
+    }
+    let bytes = std::fs::read(path).map_err(|e| crate::Error::io(format!("cannot read {name}"), e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        crate::Error::Invalid(format!("{name}:{line}: not UTF-8 text (byte {at}); save it as UTF-8 and try again"))
+    })?;
+    Ok(sections_from_text(&text))
+}

@@ -1,0 +1,228 @@
+//! The redline engine: the reconstruct rule, stats, and hand-written golden pairs.
+
+use clausewright_core::diff::{Comparison, DiffOptions, DiffSection, DiffSide, OpKind, SectionStatus, compare, sections_from_text};
+use proptest::prelude::*;
+
+fn words_in(c: &Comparison, kind: OpKind) -> u32 {
+    c.ops.iter().filter(|o| o.op == kind).map(|o| o.text.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).count() as u32).sum()
+}
+
+fn redline(c: &Comparison) -> String {
+    c.ops
+        .iter()
+        .map(|o| match o.op {
+            OpKind::Equal => o.text.clone(),
+            OpKind::Delete => format!("[-{}-]", o.text),
+            OpKind::Insert => format!("{{+{}+}}", o.text),
+        })
+        .collect()
+}
+
+/// A generated document: sections with a stable key, a heading and paragraphs.
+#[derive(Debug, Clone)]
+struct Doc(Vec<(u32, String, Vec<String>)>);
+
+impl Doc {
+    fn side(&self, keyed: bool) -> DiffSide {
+        DiffSide {
+            sections: self
+                .0
+                .iter()
+                .map(|(k, h, ps)| DiffSection {
+                    key: keyed.then(|| format!("s{k}")),
+                    heading: h.clone(),
+                    text: format!("## {h}\n\n{}", ps.iter().map(|p| format!("{p}\n\n")).collect::<String>()),
+                })
+                .collect(),
+        }
+    }
+}
+
+const VOCAB: &[&str] = &[
+    "we", "keep", "data", "for", "thirty", "days", "you", "may", "ask", "us", "to", "delete", "it", "processors", "act", "on",
+    "our", "instructions", "under", "contract", "cookies", "help", "the", "service", "work", "and", "stay", "secure",
+];
+
+fn paragraph() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(VOCAB), 3..25).prop_map(|w| {
+        let mut s = w.join(" ");
+        s.push('.');
+        s
+    })
+}
+
+fn doc() -> impl Strategy<Value = Doc> {
+    prop::collection::vec(("[A-Z][a-z]{2,9}( [a-z]{2,8}){0,3}", prop::collection::vec(paragraph(), 1..5)), 1..8)
+        .prop_map(|s| Doc(s.into_iter().enumerate().map(|(i, (h, ps))| (i as u32, h, ps)).collect()))
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Word { section: usize, para: usize, word: usize, to: &'static str },
+    InsertPara { section: usize, at: usize, text: String },
+    DeletePara { section: usize, para: usize },
+    Move { from: usize, to: usize },
+    Rename { section: usize, to: String },
+    AddSection { at: usize, heading: String, text: String },
+    RemoveSection { section: usize },
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        3 => (0..10usize, 0..6usize, 0..30usize, prop::sample::select(VOCAB)).prop_map(|(section, para, word, to)| Edit::Word { section, para, word, to }),
+        1 => (0..10usize, 0..6usize, paragraph()).prop_map(|(section, at, text)| Edit::InsertPara { section, at, text }),
+        1 => (0..10usize, 0..6usize).prop_map(|(section, para)| Edit::DeletePara { section, para }),
+        1 => (0..10usize, 0..10usize).prop_map(|(from, to)| Edit::Move { from, to }),
+        1 => (0..10usize, "[A-Z][a-z]{2,9}").prop_map(|(section, to)| Edit::Rename { section, to }),
+        1 => (0..10usize, "[A-Z][a-z]{2,9}", paragraph()).prop_map(|(at, heading, text)| Edit::AddSection { at, heading, text }),
+        1 => (0..10usize).prop_map(|section| Edit::RemoveSection { section }),
+    ]
+}
+
+fn apply(doc: &Doc, edits: &[Edit]) -> Doc {
+    let mut d = doc.clone();
+    let mut next_key = 1000;
+    for e in edits {
+        let n = d.0.len();
+        match e.clone() {
+            Edit::Word { section, para, word, to } if n > 0 => {
+                let ps = &mut d.0[section % n].2;
+                if !ps.is_empty() {
+                    let len = ps.len();
+                    let p = &mut ps[para % len];
+                    let mut words: Vec<String> = p.split(' ').map(str::to_owned).collect();
+                    let w = word % words.len();
+                    words[w] = to.to_owned();
+                    *p = words.join(" ");
+                }
+            }
+            Edit::InsertPara { section, at, text } if n > 0 => {
+                let ps = &mut d.0[section % n].2;
+                ps.insert(at.min(ps.len()), text);
+            }
+            Edit::DeletePara { section, para } if n > 0 => {
+                let ps = &mut d.0[section % n].2;
+                if ps.len() > 1 {
+                    ps.remove(para % ps.len());
+                }
+            }
+            Edit::Move { from, to } if n > 1 => {
+                let s = d.0.remove(from % n);
+                d.0.insert(to % n, s);
+            }
+            Edit::Rename { section, to } if n > 0 => d.0[section % n].1 = to,
+            Edit::AddSection { at, heading, text } => {
+                next_key += 1;
+                d.0.insert(at.min(n), (next_key, heading, vec![text]));
+            }
+            Edit::RemoveSection { section } if n > 1 => {
+                d.0.remove(section % n);
+            }
+            _ => {}
+        }
+    }
+    d
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn ops_rebuild_both_sides_exactly(old in doc(), edits in prop::collection::vec(edit(), 0..8), keyed in any::<bool>()) {
+        let new = apply(&old, &edits);
+        let (a, b) = (old.side(keyed), new.side(keyed));
+        let c = compare(&a, &b, DiffOptions::default());
+        prop_assert_eq!(c.old_text(), a.text());
+        prop_assert_eq!(c.new_text(), b.text());
+        // Stats: without moves every changed word is in the ops; moved sections count only
+        // the words changed inside them.
+        if c.stats.sections_moved == 0 {
+            prop_assert_eq!(c.stats.words_added, words_in(&c, OpKind::Insert));
+            prop_assert_eq!(c.stats.words_removed, words_in(&c, OpKind::Delete));
+        } else {
+            prop_assert!(c.stats.words_added <= words_in(&c, OpKind::Insert));
+            prop_assert!(c.stats.words_removed <= words_in(&c, OpKind::Delete));
+        }
+        let s = &c.stats;
+        prop_assert_eq!((s.sections_unchanged + s.sections_changed + s.sections_moved + s.sections_removed) as usize, a.sections.len());
+        prop_assert_eq!((s.sections_unchanged + s.sections_changed + s.sections_moved + s.sections_added) as usize, b.sections.len());
+    }
+
+    #[test]
+    fn a_text_compared_with_itself_has_no_change(d in doc(), keyed in any::<bool>()) {
+        let side = d.side(keyed);
+        let c = compare(&side, &side, DiffOptions::default());
+        prop_assert!(c.ops.iter().all(|o| o.op == OpKind::Equal));
+        prop_assert_eq!(c.stats.words_added + c.stats.words_removed, 0);
+        prop_assert_eq!(c.stats.sections_unchanged as usize, side.sections.len());
+    }
+
+    #[test]
+    fn any_two_texts_rebuild_exactly(a in "(\\PC|\n){0,300}", b in "(\\PC|\n){0,300}") {
+        let (sa, sb) = (sections_from_text(&a), sections_from_text(&b));
+        let c = compare(&sa, &sb, DiffOptions::default());
+        prop_assert_eq!(c.old_text(), a.replace('\r', "\n"));
+        prop_assert_eq!(c.new_text(), b.replace('\r', "\n"));
+    }
+}
+
+fn file_diff(a: &str, b: &str) -> Comparison {
+    compare(&sections_from_text(a), &sections_from_text(b), DiffOptions::default())
+}
+
+#[test]
+fn a_one_word_edit_is_one_word() {
+    let c = file_diff(
+        "# Policy\n\n## Retention\n\nWe keep logs for 30 days.\n\n## Contact\n\nWrite to us.\n",
+        "# Policy\n\n## Retention\n\nWe keep logs for 90 days.\n\n## Contact\n\nWrite to us.\n",
+    );
+    assert_eq!(redline(&c), "# Policy\n\n## Retention\n\nWe keep logs for [-30-]{+90+} days.\n\n## Contact\n\nWrite to us.\n");
+    assert_eq!((c.stats.words_added, c.stats.words_removed, c.stats.sections_changed, c.stats.sections_unchanged), (1, 1, 1, 2));
+}
+
+#[test]
+fn a_moved_section_is_moved_not_rewritten() {
+    let a = "## A\n\nAlpha text here.\n\n## B\n\nBravo text here.\n\n## C\n\nCharlie text here.\n\n";
+    let b = "## B\n\nBravo text here.\n\n## C\n\nCharlie text here.\n\n## A\n\nAlpha text here.\n\n";
+    let c = file_diff(a, b);
+    assert_eq!(c.stats.sections_moved, 1);
+    assert_eq!(c.stats.sections_unchanged, 2);
+    assert_eq!((c.stats.words_added, c.stats.words_removed), (0, 0), "moving changes no words");
+    let moved = c.sections.iter().find(|s| s.status == SectionStatus::Moved).unwrap();
+    assert_eq!(moved.new_heading.as_deref(), Some("A"));
+    assert_eq!((moved.old_index, moved.new_index), (Some(0), Some(2)));
+    assert_eq!(redline(&c), "[-## A\n\nAlpha text here.\n\n-]## B\n\nBravo text here.\n\n## C\n\nCharlie text here.\n\n{+## A\n\nAlpha text here.\n\n+}");
+}
+
+#[test]
+fn renamed_added_and_removed_sections_are_named() {
+    let a = "## Who we are\n\nAcme makes tools for teams and people.\n\n## Cookies\n\nWe use cookies.\n\n";
+    let b = "## About us\n\nAcme makes tools for teams and people.\n\n## Children\n\nNot for children under 16.\n\n";
+    let c = file_diff(a, b);
+    let statuses: Vec<SectionStatus> = c.sections.iter().map(|s| s.status).collect();
+    assert!(statuses.contains(&SectionStatus::Changed) && statuses.contains(&SectionStatus::Added) && statuses.contains(&SectionStatus::Removed), "{statuses:?}");
+    let renamed = c.sections.iter().find(|s| s.status == SectionStatus::Changed).unwrap();
+    assert!(renamed.renamed);
+    assert_eq!(renamed.old_heading.as_deref(), Some("Who we are"));
+}
+
+#[test]
+fn ignore_case_and_whitespace_options() {
+    let a = "## Contact\n\nWrite  to US.\n";
+    let b = "## Contact\n\nwrite to us.\n";
+    assert_eq!(file_diff(a, b).stats.sections_changed, 1);
+    let c = compare(&sections_from_text(a), &sections_from_text(b), DiffOptions { ignore_whitespace: true, ignore_case: true });
+    assert_eq!(c.stats.sections_unchanged, 1);
+    assert_eq!(c.stats.words_added + c.stats.words_removed, 0);
+}
+
+#[test]
+fn a_pathological_pair_finishes_with_coarser_hunks() {
+    let a: String = (0..60_000).map(|i| if i % 2 == 0 { "a " } else { "b " }).collect();
+    let b: String = (0..60_000).map(|i| if i % 3 == 0 { "b " } else { "a " }).collect();
+    let started = std::time::Instant::now();
+    let c = file_diff(&a, &b);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "bounded");
+    assert_eq!(c.old_text(), a);
+    assert_eq!(c.new_text(), b);
+}
