@@ -231,7 +231,7 @@ fn versions_are_immutable_and_restoring_one_keeps_the_draft() {
     let v2 = store.save_version(doc.id, "Shorter", "").unwrap();
     let list = store.versions(doc.id).unwrap();
     assert_eq!(list.iter().map(|v| v.number).collect::<Vec<_>>(), [2, 1]);
-    assert!(list[0].summary.starts_with("section removed"), "{}", list[0].summary);
+    assert!(list[0].summary.starts_with("1 section removed; +0 −"), "{}", list[0].summary);
 
     let restored = store.restore_version(doc.id, doc.revision, 1).unwrap();
     assert_eq!(restored.sections.len(), v1.sections.len());

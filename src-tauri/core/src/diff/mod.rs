@@ -252,13 +252,16 @@ impl Comparison {
             (s.sections_moved, "moved"),
         ] {
             if n > 0 {
-                parts.push(format!("{n} {what}"));
+                parts.push(if parts.is_empty() {
+                    format!("{n} {} {what}", if n == 1 { "section" } else { "sections" })
+                } else {
+                    format!("{n} {what}")
+                });
             }
         }
         if parts.is_empty() {
             return "no changes".into();
         }
-        let noun = if s.sections_changed + s.sections_added + s.sections_removed + s.sections_moved == 1 { "section" } else { "sections" };
-        format!("{noun} {}; +{} −{} words", parts.join(", "), s.words_added, s.words_removed)
+        format!("{}; +{} −{} words", parts.join(", "), s.words_added, s.words_removed)
     }
 }
