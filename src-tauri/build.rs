@@ -36,6 +36,13 @@ pub const COMMANDS: &[&str] = &[
     "restore_content",
     "preview_draft",
     "close_main_window",
+    "get_author",
+    "set_author",
+    "save_version",
+    "list_versions",
+    "restore_version",
+    "compare",
+    "compare_with_file",
 ];
 
 fn main() {

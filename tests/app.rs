@@ -231,3 +231,45 @@ async fn a_founder_composes_a_policy_closes_and_finds_it_all_again() {
     app.screenshot("composer-reopened").await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn counsel_saves_two_versions_and_sees_the_changed_words() {
+    if !enabled() {
+        return;
+    }
+    let app = App::launch().await;
+    app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+
+    // Version 1; the author's name is asked once.
+    app.chord(&[CTRL, '\u{E008}'], 's').await;
+    app.find("[data-testid=version-author]").await.send_keys("Dana Counsel").await.expect("author");
+    app.find("[data-testid=version-label]").await.send_keys("Sent to counsel").await.expect("label");
+    app.find("[data-testid=save-version-submit]").await.click().await.expect("save v1");
+    app.wait_text(".statusbar", |t| t.contains("Saved version 1")).await;
+
+    // Edit section 3, then version 2 (no name asked now).
+    app.find_all("[data-testid=outline] [data-item]").await[2].click().await.expect("section 3");
+    let editor = app.find("[data-testid=section-view] .cm-content").await;
+    editor.click().await.expect("focus");
+    app.chord(&[CTRL], END).await;
+    editor.send_keys(" Quokka clause added.").await.expect("type");
+    app.wait_text("[data-testid=save-status]", |t| t.starts_with("Saved")).await;
+    app.find("[data-testid=tab-versions]").await.click().await.expect("versions tab");
+    app.find("[data-testid=save-version]").await.click().await.expect("save version");
+    assert!(app.client.find(fantoccini::Locator::Css("[data-testid=version-author]")).await.is_err(), "asked once");
+    app.find("[data-testid=version-label]").await.send_keys("Counsel's edits").await.expect("label");
+    app.find("[data-testid=save-version-submit]").await.click().await.expect("save v2");
+    let v2 = app.wait_text("[data-testid=version-2]", |t| t.contains("Counsel's edits")).await;
+    assert!(v2.contains("1 section changed") && v2.contains("Dana Counsel"), "{v2}");
+
+    // Compare version 1 with the draft: the new words are marked inserted, nothing else.
+    app.find("[data-testid=compare-draft-1]").await.click().await.expect("compare");
+    let summary = app.wait_text("[data-testid=compare-summary]", |t| !t.is_empty()).await;
+    assert!(summary.contains("+3") && summary.contains("1 changed"), "{summary}");
+    let inserted = app.find("[data-testid=compare-rows] ins").await.text().await.expect("ins");
+    assert!(inserted.contains("Quokka clause added."), "{inserted}");
+    assert!(app.client.find(fantoccini::Locator::Css("[data-testid=compare-rows] del")).await.is_err(), "nothing deleted");
+    app.find("[data-testid=next-change]").await.click().await.expect("next change");
+    app.screenshot("compare-view").await;
+    app.close().await;
+}

@@ -100,11 +100,12 @@ impl App {
         self.client.find_all(Locator::Css(css)).await.expect("find_all")
     }
 
-    /// Waits until `predicate` holds for the text of `css`.
+    /// Waits until `predicate` holds for the text content of `css` (all of it, including
+    /// text a narrow status bar clips from view).
     pub async fn wait_text(&self, css: &str, predicate: impl Fn(&str) -> bool) -> String {
         let started = Instant::now();
         loop {
-            let text = self.find(css).await.text().await.unwrap_or_default();
+            let text = self.find(css).await.prop("textContent").await.ok().flatten().unwrap_or_default();
             if predicate(&text) {
                 return text;
             }

@@ -6,7 +6,8 @@ use clausewright_core::domain::{
     Clause, ClauseDraft, ClauseRevision, Document, DocumentSummary, Preview, Requirement, SearchHit, Topic, TrashedClause,
     VariableDef, WorkspaceInfo,
 };
-use clausewright_core::domain::Value;
+use clausewright_core::diff::{Comparison, DiffInput, DiffOptions};
+use clausewright_core::domain::{Value, Version, VersionSummary};
 use clausewright_core::store::{ClauseFilter, TemplateSummary};
 use tauri::State;
 
@@ -217,4 +218,80 @@ pub fn preview_draft(ws: State<'_, Workspace>, document: Document) -> Result<Pre
 #[tauri::command]
 pub fn close_main_window(window: tauri::WebviewWindow) -> Result<()> {
     window.destroy().map_err(|e| ErrorPayload { kind: clausewright_core::ErrorKind::Io, message: e.to_string() })
+}
+
+#[tauri::command]
+pub fn get_author(ws: State<'_, Workspace>) -> Result<Option<String>> {
+    ws.with(|s| s.author())
+}
+
+#[tauri::command]
+pub fn set_author(ws: State<'_, Workspace>, name: String) -> Result<()> {
+    ws.with(|s| s.set_author(&name))
+}
+
+#[tauri::command]
+pub fn save_version(ws: State<'_, Workspace>, document_id: i64, label: String, note: String) -> Result<Version> {
+    ws.with(|s| s.save_version(document_id, &label, &note))
+}
+
+#[tauri::command]
+pub fn list_versions(ws: State<'_, Workspace>, document_id: i64) -> Result<Vec<VersionSummary>> {
+    ws.with(|s| s.versions(document_id))
+}
+
+#[tauri::command]
+pub fn restore_version(ws: State<'_, Workspace>, document_id: i64, base_revision: i64, number: u32) -> Result<Document> {
+    ws.with(|s| s.restore_version(document_id, base_revision, number))
+}
+
+/// A side of a comparison named by the UI: a document's draft, or one of its versions.
+/// Files are chosen only through `compare_with_file`, so the UI never names a path.
+#[derive(serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Target {
+    Draft { document_id: i64 },
+    Version { document_id: i64, number: u32 },
+}
+
+impl From<Target> for DiffInput {
+    fn from(t: Target) -> DiffInput {
+        match t {
+            Target::Draft { document_id } => DiffInput::Draft(document_id),
+            Target::Version { document_id, number } => DiffInput::Version(document_id, number),
+        }
+    }
+}
+
+#[tauri::command]
+pub fn compare(
+    ws: State<'_, Workspace>,
+    old: Target,
+    new: Target,
+    ignore_whitespace: bool,
+    ignore_case: bool,
+) -> Result<Comparison> {
+    ws.with(|s| s.compare(&old.into(), &new.into(), DiffOptions { ignore_whitespace, ignore_case }))
+}
+
+/// Compares a version (or the draft) with a Markdown or text file the user picks in a native
+/// dialog opened here. `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn compare_with_file(
+    app: tauri::AppHandle,
+    ws: State<'_, Workspace>,
+    old: Target,
+    ignore_whitespace: bool,
+    ignore_case: bool,
+) -> Result<Option<(String, Comparison)>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog().file().set_title("Compare with a file").add_filter("Policy text", &["md", "markdown", "txt"]).blocking_pick_file()
+    })
+    .await
+    .map_err(|e| ErrorPayload { kind: clausewright_core::ErrorKind::Io, message: e.to_string() })?;
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let options = DiffOptions { ignore_whitespace, ignore_case };
+    ws.with(|s| s.compare(&old.into(), &DiffInput::File(path), options)).map(|c| Some((name, c)))
 }

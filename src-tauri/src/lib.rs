@@ -62,6 +62,8 @@ pub fn run() {
         .build();
     let app = tauri::Builder::default()
         .plugin(guard)
+        // Used from Rust only (a file to compare); the UI gets no dialog or fs permission.
+        .plugin(tauri_plugin_dialog::init())
         .manage(Workspace(Mutex::new(opened)))
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
@@ -99,6 +101,13 @@ pub fn run() {
             commands::restore_content,
             commands::preview_draft,
             commands::close_main_window,
+            commands::get_author,
+            commands::set_author,
+            commands::save_version,
+            commands::list_versions,
+            commands::restore_version,
+            commands::compare,
+            commands::compare_with_file,
         ])
         .on_window_event(|window, event| {
             // D2: nothing typed is lost on close. The UI saves what is pending, then calls

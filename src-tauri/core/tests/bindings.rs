@@ -69,6 +69,14 @@ fn committed_bindings_match_the_rust_types() {
     check.file::<TrashedClause>();
     check.file::<ImportReport>();
     check.file::<clausewright_core::store::TemplateSummary>();
+    check.file::<VersionSummary>();
+    check.file::<clausewright_core::diff::Comparison>();
+    check.file::<clausewright_core::diff::SectionChange>();
+    check.file::<clausewright_core::diff::Row>();
+    check.file::<clausewright_core::diff::DiffOp>();
+    check.file::<clausewright_core::diff::OpKind>();
+    check.file::<clausewright_core::diff::SectionStatus>();
+    check.file::<clausewright_core::diff::DiffStats>();
 
     let extra: Vec<String> = std::fs::read_dir(bindings_dir())
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())

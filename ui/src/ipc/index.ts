@@ -10,6 +10,9 @@ import type { TrashedClause } from './bindings/TrashedClause';
 import type { VariableDef } from './bindings/VariableDef';
 import type { TemplateSummary } from './bindings/TemplateSummary';
 import type { Value } from './bindings/Value';
+import type { Version } from './bindings/Version';
+import type { VersionSummary } from './bindings/VersionSummary';
+import type { Comparison } from './bindings/Comparison';
 import type { Document } from './bindings/Document';
 import type { DocumentSummary } from './bindings/DocumentSummary';
 import type { ErrorKind } from './bindings/ErrorKind';
@@ -33,7 +36,15 @@ export type {
   WorkspaceInfo,
   TemplateSummary,
   Value,
+  Version,
+  VersionSummary,
+  Comparison,
 };
+export type { SectionChange } from './bindings/SectionChange';
+export type { DiffOp } from './bindings/DiffOp';
+
+/** One side of a comparison: a document's draft or one of its versions. */
+export type Target = { kind: 'draft'; document_id: number } | { kind: 'version'; document_id: number; number: number };
 export type { Highlight } from './bindings/Highlight';
 export type { Section } from './bindings/Section';
 
@@ -113,6 +124,18 @@ export const ipc = {
     call<Document>('restore_content', { documentId, baseRevision, state }),
   previewDraft: (document: Document) => call<Preview>('preview_draft', { document }),
   closeMainWindow: () => call<null>('close_main_window'),
+  getAuthor: () => call<string | null>('get_author'),
+  setAuthor: (name: string) => call<null>('set_author', { name }),
+  saveVersion: (documentId: number, label: string, note: string) =>
+    call<Version>('save_version', { documentId, label, note }),
+  listVersions: (documentId: number) => call<VersionSummary[]>('list_versions', { documentId }),
+  restoreVersion: (documentId: number, baseRevision: number, number: number) =>
+    call<Document>('restore_version', { documentId, baseRevision, number }),
+  compare: (old: Target, next: Target, ignoreWhitespace: boolean, ignoreCase: boolean) =>
+    call<Comparison>('compare', { old, new: next, ignoreWhitespace, ignoreCase }),
+  /** Opens a native file dialog in the app; null when cancelled. */
+  compareWithFile: (old: Target, ignoreWhitespace: boolean, ignoreCase: boolean) =>
+    call<[string, Comparison] | null>('compare_with_file', { old, ignoreWhitespace, ignoreCase }),
   /** The app asks the UI to save what is pending before the window closes. */
   onFlushBeforeClose: (handler: () => void) => listen('cw://flush-before-close', handler),
 };

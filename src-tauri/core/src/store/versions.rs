@@ -1,7 +1,7 @@
 //! Named versions: immutable, never pruned (D4), each with who saved it, why, and what changed.
 
 use super::Store;
-use crate::diff::{DiffInput, DiffOptions, DiffSide, compare};
+use crate::diff::{Comparison, DiffInput, DiffOptions, DiffSide, compare};
 use crate::domain::{Document, Profile, Section, Version, VersionSummary};
 use crate::error::{Error, Result};
 use rusqlite::{OptionalExtension, params};
@@ -116,6 +116,11 @@ impl Store {
             DiffInput::Draft(doc) => Ok(DiffSide::from_document(&self.document(*doc)?, self.library())),
             DiffInput::Version(doc, n) => Ok(DiffSide::from_version(&self.version(*doc, *n)?, self.library())),
         }
+    }
+
+    /// Compares two inputs (files, drafts or versions).
+    pub fn compare(&self, old: &DiffInput, new: &DiffInput, options: DiffOptions) -> Result<Comparison> {
+        Ok(compare(&self.diff_side(old)?, &self.diff_side(new)?, options))
     }
 
     /// Makes a version the working draft again. The current draft is saved as a version first,
