@@ -27,7 +27,7 @@ e2e: system-test-deps ui tauri-driver
 
 # Criterion benchmarks; medians are printed per benchmark.
 bench:
-	$(CARGO) bench -p clausewright-core
+	$(CARGO) bench -p clausewright-core -p clausewright-cli
 
 ui: node-deps
 	cd ui && npm run build

@@ -45,6 +45,8 @@ fn matches(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Vec<Option<u
     for s in &new.sections {
         count.entry(normalized_heading(&s.heading)).or_default().1 += 1;
     }
+    let new_by_heading: std::collections::HashMap<String, usize> =
+        new.sections.iter().enumerate().map(|(j, s)| (normalized_heading(&s.heading), j)).collect();
     for i in 0..old.sections.len() {
         if old_to_new[i].is_some() {
             continue;
@@ -53,9 +55,11 @@ fn matches(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Vec<Option<u
         if h.is_empty() || count.get(&h) != Some(&(1, 1)) {
             continue;
         }
-        if let Some(j) = (0..new.sections.len()).find(|&j| !new_taken[j] && same(&new.sections[j].heading, &old.sections[i].heading, options)) {
-            old_to_new[i] = Some(j);
-            new_taken[j] = true;
+        if let Some(&j) = new_by_heading.get(&h) {
+            if !new_taken[j] && same(&new.sections[j].heading, &old.sections[i].heading, options) {
+                old_to_new[i] = Some(j);
+                new_taken[j] = true;
+            }
         }
     }
 

@@ -86,7 +86,8 @@ fn strip_number(heading: &str) -> &str {
 /// Splits a Markdown or plain-text file into sections at its headings; text before the first
 /// heading is a preamble section. Line endings are normalized to `\n`; nothing else changes.
 pub fn sections_from_text(text: &str) -> DiffSide {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: std::borrow::Cow<str> =
+        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() };
     let mut sections: Vec<DiffSection> = Vec::new();
     let mut current = DiffSection { key: None, heading: String::new(), text: String::new() };
     for line in text.split_inclusive('\n') {

@@ -3,7 +3,6 @@
 use super::{DiffOp, DiffOptions, OpKind, Row};
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
 use std::time::Instant;
 
 /// Above this many token comparisons a paragraph pair is shown as replaced whole.
@@ -11,43 +10,90 @@ const MAX_WORK: usize = 4_000_000;
 /// Paragraphs this similar are paired and word-diffed; less similar ones are replaced whole.
 const PAIR: f64 = 0.3;
 
-/// Words (letters and digits), runs of whitespace, and single other characters.
+/// Tokens for the word diff: a word (letters and digits) or a single other character, each
+/// with the whitespace that follows it; whitespace at the very start is a token of its own.
+/// Keeping the space with its word halves the sequences the diff walks.
 pub fn tokens(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let class = |c: char| if c.is_alphanumeric() { 0 } else if c.is_whitespace() { 1 } else { 2 };
-        let k = class(c);
-        let mut end = i + c.len_utf8();
-        if k != 2 {
-            while let Some(&(j, d)) = chars.peek() {
-                if class(d) != k {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
+    let mut out = Vec::with_capacity(text.len() / 5);
+    if text.is_ascii() {
+        // The common case, byte by byte; the same rules as below.
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
         }
-        out.push(&text[start.max(i)..end]);
+        if i > 0 {
+            out.push(&text[..i]);
+        }
+        while i < b.len() {
+            let start = i;
+            if b[i].is_ascii_alphanumeric() {
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            } else {
+                i += 1;
+            }
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            out.push(&text[start..i]);
+        }
+        return out;
+    }
+    let mut chars = text.char_indices().peekable();
+    let mut start = 0;
+    // Leading whitespace.
+    while let Some(&(_, c)) = chars.peek() {
+        if !c.is_whitespace() {
+            break;
+        }
+        chars.next();
+    }
+    if let Some(&(i, _)) = chars.peek() {
+        if i > 0 {
+            out.push(&text[..i]);
+            start = i;
+        }
+    } else if !text.is_empty() {
+        out.push(text);
+        return out;
+    }
+    while let Some((_, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            while chars.next_if(|&(_, d)| d.is_alphanumeric()).is_some() {}
+        }
+        while chars.next_if(|&(_, d)| d.is_whitespace()).is_some() {}
+        let end = chars.peek().map_or(text.len(), |&(i, _)| i);
+        out.push(&text[start..end]);
         start = end;
     }
     out
 }
 
 fn key<'a>(token: &'a str, options: DiffOptions) -> Cow<'a, str> {
-    if options.ignore_whitespace && token.chars().all(char::is_whitespace) {
-        return Cow::Borrowed(" ");
+    let mut k: Cow<'a, str> = Cow::Borrowed(token);
+    if options.ignore_whitespace {
+        let core = token.trim_end();
+        if core.len() < token.len() {
+            k = Cow::Owned(format!("{core} "));
+        }
     }
-    if options.ignore_case { Cow::Owned(token.to_lowercase()) } else { Cow::Borrowed(token) }
+    if options.ignore_case {
+        k = Cow::Owned(k.to_lowercase());
+    }
+    k
 }
 
-fn text_key(text: &str, options: DiffOptions) -> String {
+fn text_key(text: &str, options: DiffOptions) -> Cow<'_, str> {
+    if options == DiffOptions::default() {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     for t in tokens(text) {
         out.push_str(&key(t, options));
     }
-    if options.ignore_whitespace { out.trim().to_owned() } else { out }
+    Cow::Owned(if options.ignore_whitespace { out.trim().to_owned() } else { out })
 }
 
 pub fn same(a: &str, b: &str, options: DiffOptions) -> bool {
@@ -56,6 +102,18 @@ pub fn same(a: &str, b: &str, options: DiffOptions) -> bool {
 
 /// The number of words in `text`.
 pub fn count(text: &str) -> u32 {
+    if text.is_ascii() {
+        let mut n = 0;
+        let mut in_word = false;
+        for b in text.bytes() {
+            let w = b.is_ascii_alphanumeric();
+            if w && !in_word {
+                n += 1;
+            }
+            in_word = w;
+        }
+        return n;
+    }
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() as u32
 }
 
@@ -63,20 +121,13 @@ pub fn count(text: &str) -> u32 {
 pub fn blocks(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' && i + 1 < bytes.len() && bytes[i + 1] == b'\n' {
-            let mut end = i + 1;
-            while end < bytes.len() && bytes[end] == b'\n' {
-                end += 1;
-            }
-            out.push(&text[start..end]);
-            start = end;
-            i = end;
-        } else {
-            i += 1;
+    while let Some(at) = text[start..].find("\n\n") {
+        let mut end = start + at + 2;
+        while text.as_bytes().get(end) == Some(&b'\n') {
+            end += 1;
         }
+        out.push(&text[start..end]);
+        start = end;
     }
     if start < text.len() {
         out.push(&text[start..]);
@@ -84,23 +135,37 @@ pub fn blocks(text: &str) -> Vec<&str> {
     out
 }
 
-/// A 512-bit set of a text's words: similarity between texts in a few instructions.
+/// A 2048-bit set of a text's word pairs (bigrams): similarity between texts in a few
+/// instructions. Pairs rather than single words, so two unrelated texts over the same small
+/// vocabulary (as policies are) do not look alike.
 #[derive(Clone)]
-pub struct Signature([u64; 8]);
+pub struct Signature([u64; 32]);
+
+fn word_hash(w: &str, options: DiffOptions) -> u64 {
+    // FNV-1a: stable and cheap; this is a sketch, not a security boundary.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in w.bytes() {
+        let b = if options.ignore_case { b.to_ascii_lowercase() } else { b };
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
 
 impl Signature {
     pub fn of(text: &str, options: DiffOptions) -> Signature {
-        let mut bits = [0u64; 8];
+        let mut bits = [0u64; 32];
+        let mut prev: u64 = 0;
         for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            key(w, options).hash(&mut h);
-            let b = (h.finish() % 512) as usize;
+            let h = word_hash(w, options);
+            let pair = (prev.rotate_left(17) ^ h).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let b = (pair >> 53) as usize; // 0..2048
             bits[b / 64] |= 1 << (b % 64);
+            prev = h;
         }
         Signature(bits)
     }
 
-    /// Dice coefficient of the two word sets.
+    /// Dice coefficient of the two sets.
     pub fn similarity(&self, other: &Signature) -> f64 {
         let both: u32 = self.0.iter().zip(&other.0).map(|(a, b)| (a & b).count_ones()).sum();
         let total: u32 = self.0.iter().chain(&other.0).map(|a| a.count_ones()).sum();
@@ -177,22 +242,42 @@ fn into_hunks(ops: Vec<DiffOp>) -> Vec<DiffOp> {
                 ins.push_str(&op.text);
             }
             OpKind::Equal => {
-                push(&mut out, OpKind::Delete, &std::mem::take(&mut del));
-                push(&mut out, OpKind::Insert, &std::mem::take(&mut ins));
+                flush_hunk(&mut out, &mut del, &mut ins);
                 push(&mut out, OpKind::Equal, &op.text);
             }
         }
     }
-    push(&mut out, OpKind::Delete, &del);
-    push(&mut out, OpKind::Insert, &ins);
+    flush_hunk(&mut out, &mut del, &mut ins);
     out
+}
+
+/// Emits a hunk; whitespace both sides end with is left outside the marks ("[-30-]{+90+} ").
+fn flush_hunk(out: &mut Vec<DiffOp>, del: &mut String, ins: &mut String) {
+    let mut common = 0;
+    if !del.is_empty() && !ins.is_empty() {
+        for (a, b) in del.chars().rev().zip(ins.chars().rev()) {
+            if a != b || !a.is_whitespace() {
+                break;
+            }
+            common += a.len_utf8();
+        }
+    }
+    let tail = del[del.len() - common..].to_owned();
+    push(out, OpKind::Delete, &del[..del.len() - common]);
+    push(out, OpKind::Insert, &ins[..ins.len() - common]);
+    push(out, OpKind::Equal, &tail);
+    del.clear();
+    ins.clear();
 }
 
 /// Diffs two sections' texts: paragraphs aligned first, words only within paired paragraphs.
 pub fn diff_blocks(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Vec<Row> {
     let (ob, nb) = (blocks(old), blocks(new));
-    let ok: Vec<String> = ob.iter().map(|b| text_key(b, options)).collect();
-    let nk: Vec<String> = nb.iter().map(|b| text_key(b, options)).collect();
+    if old == new {
+        return ob.iter().map(|b| whole(OpKind::Equal, b)).collect();
+    }
+    let ok: Vec<Cow<str>> = ob.iter().map(|b| text_key(b, options)).collect();
+    let nk: Vec<Cow<str>> = nb.iter().map(|b| text_key(b, options)).collect();
     let mut rows = Vec::new();
     for op in capture_diff_slices_deadline(Algorithm::Myers, &ok, &nk, Some(deadline)) {
         let (tag, o, n) = op.as_tag_tuple();
@@ -212,6 +297,10 @@ pub fn diff_blocks(old: &str, new: &str, options: DiffOptions, deadline: Instant
 
 /// Pairs the paragraphs of a replaced run in order, by similarity; pairs are word-diffed.
 fn pair_blocks(old: &[&str], new: &[&str], options: DiffOptions, deadline: Instant) -> Vec<Row> {
+    if old.len() == new.len() {
+        // Paragraphs edited in place: pair them as they stand.
+        return old.iter().zip(new).map(|(a, b)| diff_words(a, b, options, deadline)).collect();
+    }
     let so: Vec<Signature> = old.iter().map(|b| Signature::of(b, options)).collect();
     let sn: Vec<Signature> = new.iter().map(|b| Signature::of(b, options)).collect();
     let mut rows = Vec::new();
@@ -244,6 +333,9 @@ mod tests {
         assert_eq!(tokens(t).concat(), t);
         assert_eq!(blocks(t).concat(), t);
         assert_eq!(blocks(t).len(), 2);
-        assert_eq!(tokens("a, b"), ["a", ",", " ", "b"]);
+        assert_eq!(tokens("a, b"), ["a", ", ", "b"]);
+        assert_eq!(tokens("  lead  x\n"), ["  ", "lead  ", "x\n"]);
+        assert_eq!(tokens("   "), ["   "]);
+        assert_eq!(tokens("é ü"), ["é ", "ü"]);
     }
 }
