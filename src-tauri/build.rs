@@ -35,7 +35,7 @@ pub const COMMANDS: &[&str] = &[
     "set_profile_value",
     "restore_content",
     "preview_draft",
-    "close_main_window",
+    "stage_section_edit",
     "get_author",
     "set_author",
     "save_version",

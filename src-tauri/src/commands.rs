@@ -178,13 +178,16 @@ pub fn remove_section(ws: State<'_, Workspace>, document_id: i64, base_revision:
 #[tauri::command]
 pub fn update_section(
     ws: State<'_, Workspace>,
+    staged: State<'_, crate::staging::Staged>,
     document_id: i64,
     base_revision: i64,
     section_id: i64,
     heading: String,
     body: String,
 ) -> Result<i64> {
-    ws.with(|s| s.update_section(document_id, base_revision, section_id, &heading, &body))
+    let revision = ws.with(|s| s.update_section(document_id, base_revision, section_id, &heading, &body))?;
+    staged.saved(document_id, section_id, &body, revision);
+    Ok(revision)
 }
 
 #[tauri::command]
@@ -212,12 +215,6 @@ pub fn restore_content(ws: State<'_, Workspace>, document_id: i64, base_revision
 #[tauri::command]
 pub fn preview_draft(ws: State<'_, Workspace>, document: Document) -> Result<Preview> {
     ws.with(|s| Ok(clausewright_core::render::render_document(&document, s.library())))
-}
-
-/// Called by the UI once pending edits are saved, after the app asked it to flush on close.
-#[tauri::command]
-pub fn close_main_window(window: tauri::WebviewWindow) -> Result<()> {
-    window.destroy().map_err(|e| ErrorPayload { kind: clausewright_core::ErrorKind::Io, message: e.to_string() })
 }
 
 #[tauri::command]

@@ -2,11 +2,12 @@
 //! calls one core function and returns its typed error as `{kind, message}`.
 
 mod commands;
+mod staging;
 
 use clausewright_core::{Error, ErrorPayload, Store, store};
 use std::path::PathBuf;
 use std::sync::Mutex;
-use tauri::{Emitter, Manager};
+use tauri::Manager;
 
 /// The open workspace, or why it could not be opened (shown to the user by the UI).
 pub struct Workspace(Mutex<Result<Store, ErrorPayload>>);
@@ -65,6 +66,7 @@ pub fn run() {
         // Used from Rust only (a file to compare); the UI gets no dialog or fs permission.
         .plugin(tauri_plugin_dialog::init())
         .manage(Workspace(Mutex::new(opened)))
+        .manage(staging::Staged::default())
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
             commands::list_topics,
@@ -100,7 +102,7 @@ pub fn run() {
             commands::set_profile_value,
             commands::restore_content,
             commands::preview_draft,
-            commands::close_main_window,
+            staging::stage_section_edit,
             commands::get_author,
             commands::set_author,
             commands::save_version,
@@ -109,19 +111,6 @@ pub fn run() {
             commands::compare,
             commands::compare_with_file,
         ])
-        .on_window_event(|window, event| {
-            // D2: nothing typed is lost on close. The UI saves what is pending, then calls
-            // close_main_window; if it cannot answer within two seconds the window closes anyway.
-            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                api.prevent_close();
-                let _ = window.emit("cw://flush-before-close", ());
-                let window = window.clone();
-                std::thread::spawn(move || {
-                    std::thread::sleep(std::time::Duration::from_secs(2));
-                    let _ = window.destroy();
-                });
-            }
-        })
         .setup(|app| {
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.set_title("Clausewright");
@@ -130,7 +119,13 @@ pub fn run() {
         })
         .build(tauri::generate_context!());
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        // D2: whatever was typed last is written before the process ends, however the window
+        // was closed.
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                staging::flush_on_exit(handle);
+            }
+        }),
         Err(e) => {
             eprintln!("clausewright: the window could not start: {e}");
             std::process::exit(1);

@@ -18,9 +18,7 @@ fn declared_commands() -> Vec<String> {
 
 #[test]
 fn the_main_capability_grants_only_our_own_commands() {
-    let mut allowed: BTreeSet<String> = declared_commands().iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
-    // Listening for the one event the app sends (flush before close); nothing else of core.
-    allowed.extend(["core:event:allow-listen".to_string(), "core:event:allow-unlisten".to_string()]);
+    let allowed: BTreeSet<String> = declared_commands().iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
     assert!(!allowed.is_empty());
     let cap = read_json("capabilities/main.json");
     assert_eq!(cap["windows"], serde_json::json!(["main"]));

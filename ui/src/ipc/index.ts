@@ -1,6 +1,5 @@
 // The only module that talks to Tauri. Everything else imports typed functions from here.
 import { invoke } from '@tauri-apps/api/core';
-import { listen } from '@tauri-apps/api/event';
 import type { Clause } from './bindings/Clause';
 import type { ClauseDraft } from './bindings/ClauseDraft';
 import type { ClauseRevision } from './bindings/ClauseRevision';
@@ -123,7 +122,9 @@ export const ipc = {
   restoreContent: (documentId: number, baseRevision: number, state: Document) =>
     call<Document>('restore_content', { documentId, baseRevision, state }),
   previewDraft: (document: Document) => call<Preview>('preview_draft', { document }),
-  closeMainWindow: () => call<null>('close_main_window'),
+  /** Hands the app the text as typed, at once, so closing the window cannot lose it. */
+  stageSectionEdit: (documentId: number, baseRevision: number, sectionId: number, heading: string, body: string) =>
+    call<null>('stage_section_edit', { documentId, baseRevision, sectionId, heading, body }),
   getAuthor: () => call<string | null>('get_author'),
   setAuthor: (name: string) => call<null>('set_author', { name }),
   saveVersion: (documentId: number, label: string, note: string) =>
@@ -136,6 +137,4 @@ export const ipc = {
   /** Opens a native file dialog in the app; null when cancelled. */
   compareWithFile: (old: Target, ignoreWhitespace: boolean, ignoreCase: boolean) =>
     call<[string, Comparison] | null>('compare_with_file', { old, ignoreWhitespace, ignoreCase }),
-  /** The app asks the UI to save what is pending before the window closes. */
-  onFlushBeforeClose: (handler: () => void) => listen('cw://flush-before-close', handler),
 };

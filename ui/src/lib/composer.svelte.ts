@@ -1,11 +1,13 @@
 // The open document as the user composes it: local edits show at once (live preview), text is
-// saved shortly after typing stops, every other change is saved immediately, and all of it can
-// be undone. "Saved" is shown only after the core committed.
+// saved as you type (one write in flight at a time; keystrokes meanwhile join the next write),
+// every other change is saved immediately, and all of it can be undone. "Saved" is shown only
+// after the core committed.
 import { ipc, toAppError } from '../ipc';
 import type { AppError, Document, Preview, Value } from '../ipc';
 import { History } from './history';
 
-export const AUTOSAVE_MS = 500;
+/** Typing pauses longer than this start a new undo step. */
+export const BURST_MS = 1000;
 
 type Status = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -20,7 +22,10 @@ export class Composer {
 
   private history = new History<Document>();
   private pending: { sectionId: number; heading: string; body: string } | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushQueued = false;
+  /** The section being typed in, while a burst of typing lasts (one undo step). */
+  private burst: number | null = null;
+  private burstTimer: ReturnType<typeof setTimeout> | undefined;
   private rendering = false;
   private renderAgain = false;
   private saving: Promise<void> = Promise.resolve();
@@ -81,38 +86,41 @@ export class Composer {
     }
   }
 
-  /** A keystroke in a section: shown at once, saved after a pause, undone as one burst. */
+  /** A keystroke in a section: shown and saved at once, undone as one burst of typing. */
   editSection(sectionId: number, heading: string, body: string): void {
     const doc = this.doc;
     if (!doc) return;
     const section = doc.sections.find((s) => s.id === sectionId);
     if (!section || (section.heading === heading && section.body === body)) return;
-    if (!this.pending) {
+    if (this.burst !== sectionId) {
+      if (this.pending && this.pending.sectionId !== sectionId) void this.flush();
       this.history.record(this.snapshot());
       this.syncHistory();
-    } else if (this.pending.sectionId !== sectionId) {
-      void this.flush();
-      this.history.record(this.snapshot());
+      this.burst = sectionId;
     }
+    clearTimeout(this.burstTimer);
+    this.burstTimer = setTimeout(() => (this.burst = null), BURST_MS);
     if (section.origin && section.body !== body) section.origin.edited = true;
     section.heading = heading;
     section.body = body;
     this.pending = { sectionId, heading, body };
     this.status = 'pending';
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), AUTOSAVE_MS);
+    ipc.stageSectionEdit(doc.id, doc.revision, sectionId, heading, body).catch((e) => this.fail(e));
+    void this.flush();
     void this.refreshPreview();
   }
 
-  /** Saves pending text now (autosave, before other changes, before closing). */
+  /** Saves pending text. One write runs at a time; edits made meanwhile join the next. */
   flush(): Promise<void> {
-    clearTimeout(this.timer);
-    const edit = this.pending;
-    const doc = this.doc;
-    if (!edit || !doc) return this.saving;
-    this.pending = null;
+    if (!this.pending || this.flushQueued) return this.saving;
+    this.flushQueued = true;
     this.status = 'saving';
     this.saving = this.saving.then(async () => {
+      this.flushQueued = false;
+      const edit = this.pending;
+      const doc = this.doc;
+      if (!edit || !doc) return;
+      this.pending = null;
       try {
         doc.revision = await ipc.updateSection(doc.id, doc.revision, edit.sectionId, edit.heading, edit.body);
         if (!this.pending) {
@@ -133,6 +141,7 @@ export class Composer {
     const doc = this.doc;
     if (!doc) return false;
     const before = this.snapshot();
+    this.burst = null;
     this.status = 'saving';
     try {
       this.doc = await work(doc);
@@ -182,6 +191,7 @@ export class Composer {
 
   private async restore(kind: 'undo' | 'redo'): Promise<void> {
     await this.flush();
+    this.burst = null;
     const doc = this.doc;
     if (!doc) return;
     const current = this.snapshot();
