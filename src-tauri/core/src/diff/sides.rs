@@ -78,6 +78,11 @@ fn heading_of(line: &str) -> Option<String> {
     None
 }
 
+fn is_setext_underline(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
+}
+
 fn strip_number(heading: &str) -> &str {
     let digits = heading.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '\\')).unwrap_or(0);
     if digits > 0 && heading[digits..].starts_with(' ') { heading[digits..].trim_start() } else { heading }
@@ -90,8 +95,14 @@ pub fn sections_from_text(text: &str) -> DiffSide {
         if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() };
     let mut sections: Vec<DiffSection> = Vec::new();
     let mut current = DiffSection { key: None, heading: String::new(), text: String::new() };
-    for line in text.split_inclusive('\n') {
-        if let Some(h) = heading_of(line) {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        // Setext headings: a text line underlined with === or --- on the next line.
+        let setext = lines.get(i + 1).is_some_and(|next| is_setext_underline(next))
+            && !line.trim().is_empty()
+            && !line.trim_start().starts_with(['-', '*', '>', '|']);
+        let heading = if setext { Some(strip_number(line.trim()).to_owned()) } else { heading_of(line) };
+        if let Some(h) = heading {
             if !current.text.is_empty() {
                 sections.push(std::mem::replace(&mut current, DiffSection { key: None, heading: h, text: String::new() }));
             } else {
@@ -112,10 +123,10 @@ mod tests {
 
     #[test]
     fn files_split_at_their_headings_and_join_back_exactly() {
-        let text = "Privacy Policy\r\nLast updated: 1 May\n\n1. Information We Collect\nWe collect:\n- a\n\n## 2. Sharing\nWe share.\n2.1 Not a top heading line.\n";
+        let text = "Privacy Policy\r\nLast updated: 1 May\n\n1. Information We Collect\nWe collect:\n- a\n\n## 2. Sharing\nWe share.\n2.1 Not a top heading line.\nRetention\n---------\nWe keep it.\n";
         let side = sections_from_text(text);
         let headings: Vec<&str> = side.sections.iter().map(|s| s.heading.as_str()).collect();
-        assert_eq!(headings, ["", "Information We Collect", "Sharing"]);
+        assert_eq!(headings, ["", "Information We Collect", "Sharing", "Retention"]);
         assert_eq!(side.text(), text.replace("\r\n", "\n"));
     }
 }
