@@ -4,7 +4,7 @@
 use clap::{Parser, Subcommand};
 use clausewright_core::domain::{Clause, Value, VariableKind};
 use clausewright_core::diff::{self, DiffInput};
-use clausewright_core::render;
+use clausewright_core::{import, render};
 use std::io::IsTerminal;
 use clausewright_core::store::{self, ClauseFilter};
 use clausewright_core::{Error, Store};
@@ -33,6 +33,20 @@ enum Command {
     /// Named, immutable versions of a document
     #[command(subcommand)]
     Version(VersionCommand),
+    /// Bring in an existing policy (.md or .txt) as a new document, or as a new version of one
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        title: Option<String>,
+        /// Add it as a new version of this document instead (to compare with earlier ones)
+        #[arg(long, value_name = "DOC")]
+        into: Option<i64>,
+        /// Show what would be imported; opens no workspace and writes nothing
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Compare two texts word by word; A and B are files, DOC@VERSION or DOC@draft
     Diff {
         a: String,
@@ -315,6 +329,48 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 for v in &versions {
                     println!("{:>3}  {}  {:<28} {:<16} {}", v.number, &v.created_at[..10.min(v.created_at.len())], v.label, v.author, v.summary);
+                }
+            }
+        }
+        Command::Import { file, title, into, dry_run, json } => {
+            if dry_run {
+                // Topic suggestions need the library, not a workspace: an in-memory one serves.
+                let library = Store::open_in_memory()?;
+                let mut preview = import::preview_file(&file, Some(&library))?;
+                if let Some(t) = title {
+                    preview.title = t;
+                }
+                if json {
+                    print_json(&preview)
+                } else {
+                    println!("{} ({} sections)", preview.title, preview.sections.len());
+                    for (i, s) in preview.sections.iter().enumerate() {
+                        let topic = s.topic.as_deref().map(|t| format!("  [{t} {:.0}%]", s.confidence * 100.0)).unwrap_or_default();
+                        println!("{:>3}. {}{topic}", i + 1, s.heading);
+                    }
+                    for (k, v) in &preview.facts {
+                        println!("fact: {k} = {v}");
+                    }
+                    for w in &preview.warnings {
+                        eprintln!("warning: {w}");
+                    }
+                }
+                return Ok(());
+            }
+            let mut store = open(cli.db)?;
+            let preview = import::preview_file(&file, Some(&store))?;
+            for w in &preview.warnings {
+                eprintln!("warning: {w}");
+            }
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            match into {
+                Some(doc) => {
+                    let v = store.import_as_version(doc, &preview, &format!("Imported from {name}"))?;
+                    if json { print_json(&v) } else { println!("{}", v.number) }
+                }
+                None => {
+                    let d = store.import_as_document(&preview, title.as_deref())?;
+                    if json { print_json(&d) } else { println!("{}", d.id) }
                 }
             }
         }

@@ -191,3 +191,88 @@ fn diffing_two_files_opens_no_workspace() {
     let missing = cli(&db, &["diff", a.to_str().unwrap(), "/no/such/file.md"]);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+const POLICY: &str = "Privacy Policy\nLast updated: December 27, 2025\nAt Acme Labs, we respect your privacy.\n1. Information We Collect\nInformation You Provide\n- Account Information: name, email address\n- Payment Information: processed by Stripe\n2. Data Retention\nWe keep account data for 30 days after deletion.\n3. Children's Privacy\nOur service is not for children under 16 years of age.\n4. Contact Us\nEmail privacy@acme.example or hello@acme.example.\n";
+
+#[test]
+fn import_dry_run_shows_sections_facts_and_topics_without_a_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("policy.txt");
+    std::fs::write(&file, POLICY).unwrap();
+    let db = dir.path().join("never.sqlite3");
+    let p = json(&cli(&db, &["import", file.to_str().unwrap(), "--dry-run", "--json"]));
+    assert!(!db.exists(), "a dry run opens no workspace");
+    assert_eq!(p["title"], "Privacy Policy");
+    let headings: Vec<&str> = p["sections"].as_array().unwrap().iter().map(|s| s["heading"].as_str().unwrap()).collect();
+    assert_eq!(headings, ["Preamble", "Information We Collect", "Data Retention", "Children's Privacy", "Contact Us"]);
+    assert!(p["sections"][1]["body"].as_str().unwrap().contains("Information You Provide"), "sub-headings stay inside");
+    assert_eq!(p["sections"][2]["topic"], "retention");
+    assert_eq!(p["sections"][3]["topic"], "children");
+    let f = &p["facts"];
+    assert_eq!(f["effective_date"], "2025-12-27");
+    assert_eq!(f["privacy_email"], "privacy@acme.example");
+    assert_eq!(f["contact_email"], "hello@acme.example");
+    assert_eq!(f["min_age"], "16");
+    assert_eq!(f["company_name"], "Acme Labs");
+    assert!(f["processors"].as_str().unwrap().contains("Stripe"));
+
+    // Nothing is lost: the words of the sections, joined, are the words of the file.
+    let words = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect::<Vec<_>>();
+    let joined: String = p["sections"].as_array().unwrap().iter().map(|s| {
+        let h = s["heading"].as_str().unwrap();
+        let head = if h == "Preamble" { String::new() } else { format!("{h}\n") };
+        format!("{head}{}\n", s["body"].as_str().unwrap())
+    }).collect();
+    let source: Vec<String> = words(POLICY).into_iter().filter(|w| !w.chars().all(|c| c.is_ascii_digit()) || w.len() > 1).collect();
+    let got: Vec<String> = words(&joined).into_iter().filter(|w| !w.chars().all(|c| c.is_ascii_digit()) || w.len() > 1).collect();
+    assert_eq!(got, source, "only the heading numbers (1., 2., ...) may go");
+}
+
+#[test]
+fn import_creates_a_document_or_a_version_to_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let file = dir.path().join("policy.md");
+    std::fs::write(&file, POLICY).unwrap();
+    let out = cli(&db, &["import", file.to_str().unwrap(), "--title", "Acme (client copy)"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let doc = json(&cli(&db, &["doc", "show", &id, "--json"]));
+    assert_eq!(doc["title"], "Acme (client copy)");
+    assert_eq!(doc["sections"].as_array().unwrap().len(), 5);
+
+    assert!(cli(&db, &["version", "save", &id, "--label", "Ours", "--author", "Dana"]).status.success());
+    std::fs::write(&file, POLICY.replace("30 days", "90 days")).unwrap();
+    let v = cli(&db, &["import", file.to_str().unwrap(), "--into", &id]);
+    assert_eq!(String::from_utf8_lossy(&v.stdout).trim(), "2");
+    let d = cli(&db, &["diff", &format!("{id}@1"), &format!("{id}@2")]);
+    assert!(String::from_utf8_lossy(&d.stdout).contains("[-30-]{+90+}"), "{}", String::from_utf8_lossy(&d.stdout));
+}
+
+#[test]
+fn hostile_or_wrong_files_are_refused_clearly_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.txt", b"  \n\n".to_vec(), "empty"),
+        ("binary.txt", vec![0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3, 0, 0, 0], "binary"),
+        ("big.txt", vec![b'a'; 6 * 1024 * 1024], "5 MB"),
+        ("policy.pdf", b"%PDF-1.4".to_vec(), "only Markdown"),
+    ];
+    for (name, bytes, expect) in cases {
+        let f = dir.path().join(name);
+        std::fs::write(&f, bytes).unwrap();
+        let out = cli(&db, &["import", f.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expect), "{name}: {err}");
+    }
+    let docs = json(&cli(&db, &["doc", "list", "--json"]));
+    assert_eq!(docs.as_array().unwrap().len(), 1, "only the starter document");
+
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Policy\n1. Caf\xe9 Data\nWe keep it.\n").unwrap();
+    let out = cli(&db, &["import", latin1.to_str().unwrap(), "--dry-run", "--json"]);
+    let p = json(&out);
+    assert!(p["warnings"][0].as_str().unwrap().contains("not valid UTF-8 from line 2"), "{}", p["warnings"]);
+}

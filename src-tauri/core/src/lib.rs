@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod domain;
 pub mod error;
+pub mod import;
 pub mod library;
 pub mod profile;
 mod preview;

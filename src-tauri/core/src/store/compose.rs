@@ -191,10 +191,22 @@ impl Store {
     pub fn duplicate_document(&mut self, id: i64) -> Result<Document> {
         let doc = self.document(id)?;
         let copy = self.create_document(&format!("{} (copy)", doc.title), None)?;
-        // The copy's sections get fresh ids: it must not share rows with the original.
-        let next: i64 = self.conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM sections", [], |r| r.get(0))?;
-        let sections = doc.sections.into_iter().enumerate().map(|(i, s)| Section { id: next + i as i64, ..s }).collect();
-        self.restore_content(copy.id, copy.revision, &Document { sections, profile: doc.profile, ..copy })
+        let copy = self.restore_fresh_sections(copy.id, copy.revision, doc.sections)?;
+        let profile = doc.profile;
+        self.restore_content(copy.id, copy.revision, &Document { profile, ..copy })
+    }
+
+    /// Replaces a document's sections with these, under ids never used before (the ids they
+    /// carry are ignored), so they share no rows with another document or version.
+    pub(crate) fn restore_fresh_sections(&mut self, doc_id: i64, base: i64, sections: Vec<Section>) -> Result<Document> {
+        let next: i64 = self.conn.query_row(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sections'), 0), coalesce((SELECT max(id) FROM sections), 0)) + 1",
+            [],
+            |r| r.get(0),
+        )?;
+        let sections = sections.into_iter().enumerate().map(|(i, s)| Section { id: next + i as i64, ..s }).collect();
+        let doc = self.document(doc_id)?;
+        self.restore_content(doc_id, base, &Document { sections, ..doc })
     }
 
     /// Moves a document to the trash; its versions stay.

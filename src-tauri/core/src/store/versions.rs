@@ -37,6 +37,24 @@ impl Store {
 
     /// Freezes the document as it is now. Returns the new version.
     pub fn save_version(&mut self, doc_id: i64, label: &str, note: &str) -> Result<Version> {
+        let doc = self.document(doc_id)?;
+        self.add_version(doc_id, label, note, Snapshot { title: doc.title, profile: doc.profile, sections: doc.sections })
+    }
+
+    /// Adds an imported text as a new version of a document, leaving the draft alone, so it can
+    /// be compared with the versions before it.
+    pub fn import_as_version(&mut self, doc_id: i64, preview: &crate::import::ImportPreview, label: &str) -> Result<Version> {
+        let doc = self.document(doc_id)?;
+        let sections = preview
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Section { id: -(i as i64) - 1, heading: s.heading.clone(), body: s.body.clone(), origin: None })
+            .collect();
+        self.add_version(doc_id, label, "", Snapshot { title: preview.title.clone(), profile: doc.profile, sections })
+    }
+
+    fn add_version(&mut self, doc_id: i64, label: &str, note: &str, snap: Snapshot) -> Result<Version> {
         let author = self.author()?.ok_or_else(|| {
             Error::Invalid("author: versions record who saved them; set your name first (in the app, or with --author)".into())
         })?;
@@ -44,15 +62,22 @@ impl Store {
         if label.is_empty() {
             return Err(Error::Invalid("label: a version needs a label, such as “Sent to counsel”".into()));
         }
-        let doc = self.document(doc_id)?;
         let previous = self.versions(doc_id)?.first().map(|v| v.number);
-        let new_side = DiffSide::from_document(&doc, self.library());
+        let current = Document {
+            id: doc_id,
+            title: snap.title.clone(),
+            revision: 0,
+            profile: snap.profile.clone(),
+            sections: snap.sections.clone(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        let new_side = DiffSide::from_document(&current, self.library());
         let summary = match previous {
             Some(n) => compare(&DiffSide::from_version(&self.version(doc_id, n)?, self.library()), &new_side, DiffOptions::default()).summary(),
             None => "first version".into(),
         };
-        let snapshot = serde_json::to_string(&Snapshot { title: doc.title.clone(), profile: doc.profile.clone(), sections: doc.sections.clone() })
-            .map_err(|e| Error::Invalid(e.to_string()))?;
+        let snapshot = serde_json::to_string(&snap).map_err(|e| Error::Invalid(e.to_string()))?;
         let number = self.write(|tx| {
             let number: u32 =
                 tx.query_row("SELECT coalesce(max(number), 0) + 1 FROM versions WHERE document_id = ?1", [doc_id], |r| r.get(0))?;

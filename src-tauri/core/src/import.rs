@@ -1,0 +1,307 @@
+//! Bringing an existing policy in: a Markdown or plain-text file becomes sections (heading +
+//! Markdown body), with the title and any preamble kept, profile facts detected as suggestions
+//! and a library topic suggested for each section. Reading never panics and never trusts the
+//! file: size, emptiness, binary content and encoding are checked first (security I3).
+//!
+//! This is the first slice of import: `.md`, `.markdown` and `.txt`. HTML and Word come next.
+
+use crate::diff::sections_from_text;
+use crate::error::{Error, Result};
+use crate::store::{ClauseFilter, Store};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+use ts_rs::TS;
+
+/// Files above this are refused: a policy is a few hundred kilobytes at most.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportedSection {
+    pub heading: String,
+    pub body: String,
+    /// The library topic this section seems to cover, if any.
+    pub topic: Option<String>,
+    pub confidence: f32,
+}
+
+/// What a file would become, before anything is written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportPreview {
+    pub title: String,
+    pub sections: Vec<ImportedSection>,
+    /// Profile values found in the text, by variable name: suggestions to confirm.
+    pub facts: BTreeMap<String, String>,
+    pub warnings: Vec<String>,
+}
+
+/// Decodes a file's bytes as text, refusing what is not text and converting invalid UTF-8 with
+/// a warning that says where.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>)> {
+    if bytes.len() > MAX_BYTES {
+        return Err(Error::Invalid(format!("{name} is {} MB; files above 5 MB are not imported", bytes.len() / (1024 * 1024))));
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Invalid(format!("{name} is empty: there is nothing to import")));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head.iter().filter(|b| **b == 0 || (**b < 0x09) || (0x0e..0x20).contains(*b)).count();
+    if head.contains(&0) || controls * 20 > head.len() {
+        return Err(Error::Invalid(format!("{name} looks like a binary file, not text; open it in its program and save it as text or Markdown")));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_owned(), vec![])),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let bad = text.matches('\u{FFFD}').count();
+            Ok((text, vec![format!("{name}: not valid UTF-8 from line {line} (byte {at}); {bad} character(s) were replaced with �: check them")]))
+        }
+    }
+}
+
+/// Reads and parses a file without touching any workspace.
+pub fn preview_file(path: &Path, store: Option<&Store>) -> Result<ImportPreview> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if !matches!(ext.as_str(), "md" | "markdown" | "txt") {
+        return Err(Error::Invalid(format!("{name}: only Markdown (.md) and text (.txt) files can be imported so far")));
+    }
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    if meta.len() > MAX_BYTES as u64 {
+        return Err(Error::Invalid(format!("{name} is {} MB; files above 5 MB are not imported", meta.len() / (1024 * 1024))));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    let (text, warnings) = decode(&name, &bytes)?;
+    let mut preview = parse(&text, store);
+    preview.warnings.splice(0..0, warnings);
+    Ok(preview)
+}
+
+/// Cleans a heading line: Markdown marks, numbering, bold and link wrappers go.
+fn clean_heading(line: &str) -> String {
+    let mut h = line.trim().trim_start_matches('#').trim().to_owned();
+    // "[**13.1 Data controller**](#131-data-controller)" -> "13.1 Data controller"
+    if h.starts_with('[') {
+        if let Some(end) = h.find("](") {
+            h = h[1..end].to_owned();
+        }
+    }
+    h = h.replace("**", "").replace("__", "");
+    let number_end = h.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '\\' || c == ')')).unwrap_or(0);
+    if number_end > 0 && h[number_end..].starts_with(' ') {
+        h = h[number_end..].trim().to_owned();
+    }
+    h.trim().to_owned()
+}
+
+fn is_underline(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
+}
+
+/// Splits text into sections at its own headings and gathers facts and topics.
+pub fn parse(text: &str, store: Option<&Store>) -> ImportPreview {
+    let side = sections_from_text(text);
+    let mut sections = Vec::new();
+    let mut title = String::new();
+    for (i, s) in side.sections.iter().enumerate() {
+        let mut lines = s.text.lines();
+        let (heading, body) = if s.heading.is_empty() {
+            // The preamble: its first line is usually the title.
+            let first = lines.next().unwrap_or("").to_owned();
+            let rest: Vec<&str> = lines.collect();
+            title = clean_heading(&first);
+            ("Preamble".to_owned(), format!("{first}\n{}", rest.join("\n")).trim().to_owned())
+        } else {
+            let first = lines.next().unwrap_or("");
+            let mut rest: Vec<&str> = lines.collect();
+            if rest.first().is_some_and(|l| is_underline(l)) {
+                rest.remove(0);
+            }
+            let heading = clean_heading(first);
+            if i == 0 && title.is_empty() {
+                title = heading.clone();
+            }
+            (heading, rest.join("\n").trim().to_owned())
+        };
+        let (topic, confidence) = store.map_or((None, 0.0), |st| suggest_topic(st, &heading, &body));
+        sections.push(ImportedSection { heading, body, topic, confidence });
+    }
+    if title.is_empty() {
+        title = "Imported policy".into();
+    }
+    ImportPreview { title, sections, facts: facts(text), warnings: vec![] }
+}
+
+/// The library topic that best fits the section: clauses matching its heading vote by rank,
+/// a topic whose title shares a word with the heading gets a strong vote, and the body is
+/// consulted only when the heading says nothing. Confidence is the winner's share of the votes.
+fn suggest_topic(store: &Store, heading: &str, body: &str) -> (Option<String>, f32) {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(str::to_lowercase).collect()
+    };
+    let heading_words = words(heading);
+    let mut votes: BTreeMap<String, f32> = BTreeMap::new();
+    if let Ok(topics) = store.topics() {
+        for t in topics {
+            let title = words(&t.title);
+            if heading_words.iter().any(|w| title.iter().any(|tw| tw.starts_with(w.as_str()) || w.starts_with(tw.as_str()))) {
+                *votes.entry(t.id).or_default() += 2.0;
+            }
+        }
+    }
+    let query = if heading_words.is_empty() { words(body).into_iter().take(8).collect::<Vec<_>>() } else { heading_words };
+    for (rank, hit) in store.search_clauses(&query.join(" "), &ClauseFilter::default(), 8).unwrap_or_default().iter().enumerate() {
+        *votes.entry(hit.clause.topic.clone()).or_default() += 1.0 / (rank as f32 + 1.0);
+    }
+    let total: f32 = votes.values().sum();
+    match votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
+        Some((topic, v)) if total > 0.0 => (Some(topic), (v / total).min(1.0)),
+        _ => (None, 0.0),
+    }
+}
+
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// "December 27, 2025", "9 May 2026" or "2026-05-27" as YYYY-MM-DD.
+fn parse_date(s: &str) -> Option<String> {
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(|w| {
+            let w = w.trim_end_matches('.').to_lowercase();
+            // "27th" -> "27"
+            if w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains('-') {
+                w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).to_owned()
+            } else {
+                w
+            }
+        })
+        .collect();
+    if let Some(first) = words.first() {
+        let parts: Vec<&str> = first.split('-').collect();
+        if parts.len() == 3 && parts[0].len() == 4 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+            return Some(first.clone());
+        }
+    }
+    let month = |w: &str| MONTHS.iter().position(|m| m.starts_with(w) && w.len() >= 3).map(|i| i + 1);
+    let num = |w: &str| w.parse::<u32>().ok();
+    match words.as_slice() {
+        [m, d, y, ..] if month(m).is_some() => Some(format!("{:04}-{:02}-{:02}", num(y)?, month(m)?, num(d)?)),
+        [d, m, y, ..] if month(m).is_some() => Some(format!("{:04}-{:02}-{:02}", num(y)?, month(m)?, num(d)?)),
+        _ => None,
+    }
+}
+
+/// Service providers commonly named in policies, by the profile table they belong in.
+const KNOWN_PROCESSORS: &[&str] = &[
+    "Stripe", "Paddle", "PayPal", "Lemon Squeezy", "OpenAI", "Anthropic", "Google Gemini", "Mistral", "Google Analytics",
+    "PostHog", "Mixpanel", "Amplitude", "Plausible", "Vercel", "Supabase", "Amazon Web Services", "AWS", "Cloudflare",
+    "Google Cloud", "Microsoft Azure", "Heroku", "Netlify", "SendGrid", "Resend", "Mailchimp", "Postmark", "Intercom",
+    "Crisp", "Sentry", "Firebase", "Auth0", "Clerk", "RunPod", "Replicate", "Hugging Face",
+];
+
+/// Facts a policy states that the profile asks for, as suggestions.
+pub fn facts(text: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let lower = text.to_lowercase();
+    // Emails: a privacy address first, any other as the general contact.
+    let emails: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | ',' | ';' | '"' | '[' | ']'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .filter(|w| {
+            w.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.contains('@'))
+        })
+        .collect();
+    if let Some(e) = emails.iter().find(|e| e.starts_with("privacy") || e.starts_with("dpo") || e.starts_with("legal")) {
+        out.insert("privacy_email".into(), e.clone());
+    }
+    if let Some(e) = emails.iter().find(|e| Some(*e) != out.get("privacy_email")) {
+        out.insert("contact_email".into(), e.clone());
+    } else if let Some(e) = emails.first() {
+        out.entry("contact_email".into()).or_insert_with(|| e.clone());
+    }
+    for marker in ["last updated:", "last update:", "effective date:", "effective:", "last modified:", "updated:"] {
+        if let Some(at) = lower.find(marker) {
+            let rest = &text[at + marker.len()..];
+            let line = rest.lines().next().unwrap_or("");
+            if let Some(d) = parse_date(line) {
+                out.insert("effective_date".into(), d);
+                break;
+            }
+        }
+    }
+    for marker in ["under the age of ", "under age ", "at least ", "younger than ", "under "] {
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(marker) {
+            let start = from + at + marker.len();
+            let n: String = lower[start..].chars().take_while(|c| c.is_ascii_digit()).collect();
+            let after = &lower[start + n.len()..];
+            if let Ok(age) = n.parse::<u32>() {
+                if (13..=21).contains(&age) && (after.starts_with(" year") || after.starts_with(" (") || marker.contains("age")) {
+                    out.insert("min_age".into(), age.to_string());
+                    break;
+                }
+            }
+            from = start;
+        }
+        if out.contains_key("min_age") {
+            break;
+        }
+    }
+    let found: Vec<&str> = KNOWN_PROCESSORS.iter().copied().filter(|p| text.contains(p)).collect();
+    if !found.is_empty() {
+        out.insert("processors".into(), found.join(", "));
+    }
+    // "At Acme Labs, we" names the company.
+    if let Some(at) = text.find("At ") {
+        let rest = &text[at + 3..];
+        if let Some(comma) = rest.find(", we") {
+            let name = &rest[..comma];
+            if !name.is_empty() && name.len() < 60 && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+                out.insert("company_name".into(), name.to_owned());
+            }
+        }
+    }
+    out
+}
+
+impl Store {
+    /// Creates a document from an import preview: the sections as written (not from the
+    /// library), and none of the suggested facts until the user confirms them.
+    pub fn import_as_document(&mut self, preview: &ImportPreview, title: Option<&str>) -> Result<crate::domain::Document> {
+        let doc = self.create_document(title.unwrap_or(&preview.title), None)?;
+        let sections = preview
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| crate::domain::Section { id: -(i as i64) - 1, heading: s.heading.clone(), body: s.body.clone(), origin: None })
+            .collect();
+        self.restore_fresh_sections(doc.id, doc.revision, sections)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_forms_policies_use() {
+        assert_eq!(parse_date(" December 27, 2025").as_deref(), Some("2025-12-27"));
+        assert_eq!(parse_date("9 May 2026").as_deref(), Some("2026-05-09"));
+        assert_eq!(parse_date("2026-05-27").as_deref(), Some("2026-05-27"));
+        assert_eq!(parse_date("soon"), None);
+    }
+
+    #[test]
+    fn headings_lose_their_marks() {
+        assert_eq!(clean_heading("### [**13.1 Data controller**](#131-data-controller)"), "Data controller");
+        assert_eq!(clean_heading("2\\. Sharing"), "Sharing");
+        assert_eq!(clean_heading("## 4. How We Share"), "How We Share");
+    }
+}
