@@ -16,6 +16,29 @@ pub struct App {
     pub dir: tempfile::TempDir,
 }
 
+fn stop_driver(driver: &mut Child) {
+    if let Ok(Some(_)) = driver.try_wait() {
+        return;
+    }
+    let _ = Command::new("kill").arg("-TERM").arg(driver.id().to_string()).status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = driver.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = driver.kill();
+    let _ = driver.wait();
+}
+
+/// A test that fails midway still stops tauri-driver (and with it the app).
+impl Drop for App {
+    fn drop(&mut self) {
+        stop_driver(&mut self.driver);
+    }
+}
+
 /// The workspace file an app under test uses; it lives in the test's temp folder.
 pub fn workspace_path(dir: &Path) -> PathBuf {
     dir.join("workspace.sqlite3")
@@ -153,16 +176,7 @@ impl App {
     /// WebKitWebDriver running). Returns the temp folder so a test can relaunch on it.
     pub async fn close(mut self) -> tempfile::TempDir {
         let _ = self.client.clone().close().await;
-        let _ = Command::new("kill").arg("-TERM").arg(self.driver.id().to_string()).status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.driver.try_wait() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-        self.dir
+        stop_driver(&mut self.driver);
+        std::mem::replace(&mut self.dir, tempfile::tempdir().expect("temp dir"))
     }
 }
