@@ -162,6 +162,7 @@ async fn a_founder_composes_a_policy_closes_and_finds_it_all_again() {
     app.chord(&[CTRL], 'k').await;
     app.find("[data-testid=palette-input]").await.send_keys("authorized agent").await.expect("search");
     app.find("[data-testid=palette] [aria-selected=true] .title").await;
+    app.screenshot("palette").await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     app.find("[data-testid=palette-input]").await.send_keys("\u{E007}").await.expect("enter");
     let mut after = outline_headings(&app).await;
@@ -244,6 +245,7 @@ async fn counsel_saves_two_versions_and_sees_the_changed_words() {
     app.chord(&[CTRL, '\u{E008}'], 's').await;
     app.find("[data-testid=version-author]").await.send_keys("Dana Counsel").await.expect("author");
     app.find("[data-testid=version-label]").await.send_keys("Sent to counsel").await.expect("label");
+    app.screenshot("save-version-dialog").await;
     app.find("[data-testid=save-version-submit]").await.click().await.expect("save v1");
     app.wait_text(".statusbar", |t| t.contains("Saved version 1")).await;
 

@@ -59,19 +59,7 @@ impl Store {
     /// the end when `None` or past it).
     pub fn add_section(&mut self, doc_id: i64, base: i64, clause_id: &str, at: Option<usize>) -> Result<Document> {
         let clause = self.clause(clause_id, None)?;
-        self.write(|tx| {
-            super::documents::bump_revision(tx, doc_id, base)?;
-            let mut ids = section_ids(tx, doc_id)?;
-            tx.execute(
-                "INSERT INTO sections (document_id, position, heading, body, clause_id, clause_revision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![doc_id, ids.len() as i64, clause.heading, clause.body, clause.id, clause.revision],
-            )?;
-            let new_id = tx.last_insert_rowid();
-            ids.insert(at.unwrap_or(ids.len()).min(ids.len()), new_id);
-            renumber(tx, &ids)
-        })?;
-        self.document(doc_id)
+        self.insert_section(doc_id, base, at, &clause.heading, &clause.body, Some((&clause.id, clause.revision)))
     }
 
     /// Moves a section to position `to` (0-based, clamped to the end).
@@ -174,12 +162,26 @@ impl Store {
         if heading.is_empty() {
             return Err(Error::Invalid("heading: a section needs a heading".into()));
         }
+        self.insert_section(doc_id, base, at, heading, "", None)
+    }
+
+    /// Inserts one section at `at` (the end when `None` or past it), as one revision.
+    fn insert_section(
+        &mut self,
+        doc_id: i64,
+        base: i64,
+        at: Option<usize>,
+        heading: &str,
+        body: &str,
+        origin: Option<(&str, u32)>,
+    ) -> Result<Document> {
         self.write(|tx| {
             super::documents::bump_revision(tx, doc_id, base)?;
             let mut ids = section_ids(tx, doc_id)?;
             tx.execute(
-                "INSERT INTO sections (document_id, position, heading, body) VALUES (?1, ?2, ?3, '')",
-                params![doc_id, ids.len() as i64, heading],
+                "INSERT INTO sections (document_id, position, heading, body, clause_id, clause_revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![doc_id, ids.len() as i64, heading, body, origin.map(|o| o.0), origin.map(|o| o.1)],
             )?;
             let new_id = tx.last_insert_rowid();
             ids.insert(at.unwrap_or(ids.len()).min(ids.len()), new_id);
