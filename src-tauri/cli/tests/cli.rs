@@ -276,3 +276,30 @@ fn hostile_or_wrong_files_are_refused_clearly_and_write_nothing() {
     let p = json(&out);
     assert!(p["warnings"][0].as_str().unwrap().contains("not valid UTF-8 from line 2"), "{}", p["warnings"]);
 }
+
+#[test]
+fn an_html_policy_is_sanitized_then_split_like_any_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("policy.html");
+    std::fs::write(
+        &file,
+        "<!doctype html><html><head><title>t</title><script>alert(1)</script></head><body>\
+         <h1>Privacy Policy</h1><p>Last updated: June 15, 2025</p>\
+         <h2>1. Information We Collect</h2><p>We collect <b>account</b> data.<img src=x onerror=alert(2)></p>\
+         <h2>2. Data Retention</h2><ul><li>Logs: 30 days</li></ul>\
+         <h2>3. Contact Us</h2><p><a href=\"mailto:privacy@acme.example\">privacy@acme.example</a> \
+         <a href=\"javascript:alert(3)\">click</a><iframe srcdoc=\"x\"></iframe></p></body></html>",
+    )
+    .unwrap();
+    let db = dir.path().join("never.sqlite3");
+    let p = json(&cli(&db, &["import", file.to_str().unwrap(), "--dry-run", "--json"]));
+    let headings: Vec<&str> = p["sections"].as_array().unwrap().iter().map(|s| s["heading"].as_str().unwrap()).collect();
+    assert_eq!(headings, ["Privacy Policy", "Information We Collect", "Data Retention", "Contact Us"]);
+    assert_eq!(p["sections"][1]["body"], "We collect **account** data.");
+    assert_eq!(p["sections"][2]["body"], "- Logs: 30 days");
+    assert_eq!(p["facts"]["effective_date"], "2025-06-15");
+    let all = p.to_string();
+    for bad in ["alert", "script", "onerror", "javascript", "iframe"] {
+        assert!(!all.contains(bad), "{bad} survived: {all}");
+    }
+}

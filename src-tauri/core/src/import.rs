@@ -3,7 +3,8 @@
 //! and a library topic suggested for each section. Reading never panics and never trusts the
 //! file: size, emptiness, binary content and encoding are checked first (security I3).
 //!
-//! This is the first slice of import: `.md`, `.markdown` and `.txt`. HTML and Word come next.
+//! Markdown, text and HTML so far (HTML is sanitized, then turned into Markdown); Word comes
+//! next.
 
 use crate::diff::sections_from_text;
 use crate::error::{Error, Result};
@@ -66,8 +67,8 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>)> {
 pub fn preview_file(path: &Path, store: Option<&Store>) -> Result<ImportPreview> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    if !matches!(ext.as_str(), "md" | "markdown" | "txt") {
-        return Err(Error::Invalid(format!("{name}: only Markdown (.md) and text (.txt) files can be imported so far")));
+    if !matches!(ext.as_str(), "md" | "markdown" | "txt" | "html" | "htm") {
+        return Err(Error::Invalid(format!("{name}: only Markdown (.md), text (.txt) and HTML (.html) files can be imported so far")));
     }
     let meta = std::fs::metadata(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
     if meta.len() > MAX_BYTES as u64 {
@@ -75,6 +76,7 @@ pub fn preview_file(path: &Path, store: Option<&Store>) -> Result<ImportPreview>
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
     let (text, warnings) = decode(&name, &bytes)?;
+    let text = if matches!(ext.as_str(), "html" | "htm") { crate::import_html::to_markdown(&text) } else { text };
     let mut preview = parse(&text, store);
     preview.warnings.splice(0..0, warnings);
     Ok(preview)
