@@ -247,6 +247,16 @@ fn import_creates_a_document_or_a_version_to_compare() {
     assert_eq!(String::from_utf8_lossy(&v.stdout).trim(), "2");
     let d = cli(&db, &["diff", &format!("{id}@1"), &format!("{id}@2")]);
     assert!(String::from_utf8_lossy(&d.stdout).contains("[-30-]{+90+}"), "{}", String::from_utf8_lossy(&d.stdout));
+
+    // Two imports of a reordered file line up by heading, not by position: one section moved.
+    let reordered = POLICY.replace("4. Contact Us\nEmail privacy@acme.example or hello@acme.example.\n", "")
+        .replace("1. Information We Collect", "0. Contact Us\nEmail privacy@acme.example or hello@acme.example.\n1. Information We Collect")
+        .replace("30 days", "90 days");
+    std::fs::write(&file, reordered).unwrap();
+    assert_eq!(String::from_utf8_lossy(&cli(&db, &["import", file.to_str().unwrap(), "--into", &id]).stdout).trim(), "3");
+    let d = json(&cli(&db, &["diff", &format!("{id}@2"), &format!("{id}@3"), "--format", "json"]));
+    assert_eq!(d["stats"]["sections_moved"], 1, "{}", d["stats"]);
+    assert_eq!(d["stats"]["words_added"], 0);
 }
 
 #[test]

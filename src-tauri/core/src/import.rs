@@ -7,6 +7,7 @@
 //! next.
 
 use crate::diff::sections_from_text;
+use crate::diff::sides::{is_setext_underline, strip_number};
 use crate::error::{Error, Result};
 use crate::store::{ClauseFilter, Store};
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,18 @@ pub struct ImportPreview {
     /// Profile values found in the text, by variable name: suggestions to confirm.
     pub facts: BTreeMap<String, String>,
     pub warnings: Vec<String>,
+}
+
+impl ImportPreview {
+    /// The sections as document sections written by hand (no library origin). Their ids are
+    /// negative placeholders: they have no identity in the workspace yet.
+    pub fn document_sections(&self) -> Vec<crate::domain::Section> {
+        self.sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| crate::domain::Section { id: -(i as i64) - 1, heading: s.heading.clone(), body: s.body.clone(), origin: None })
+            .collect()
+    }
 }
 
 /// Decodes a file's bytes as text, refusing what is not text and converting invalid UTF-8 with
@@ -92,21 +105,13 @@ fn clean_heading(line: &str) -> String {
         }
     }
     h = h.replace("**", "").replace("__", "");
-    let number_end = h.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '\\' || c == ')')).unwrap_or(0);
-    if number_end > 0 && h[number_end..].starts_with(' ') {
-        h = h[number_end..].trim().to_owned();
-    }
-    h.trim().to_owned()
-}
-
-fn is_underline(line: &str) -> bool {
-    let t = line.trim();
-    t.len() >= 3 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
+    strip_number(h.trim()).trim().to_owned()
 }
 
 /// Splits text into sections at its own headings and gathers facts and topics.
 pub fn parse(text: &str, store: Option<&Store>) -> ImportPreview {
     let side = sections_from_text(text);
+    let topics = store.and_then(|st| st.topics().ok()).unwrap_or_default();
     let mut sections = Vec::new();
     let mut title = String::new();
     for (i, s) in side.sections.iter().enumerate() {
@@ -120,7 +125,7 @@ pub fn parse(text: &str, store: Option<&Store>) -> ImportPreview {
         } else {
             let first = lines.next().unwrap_or("");
             let mut rest: Vec<&str> = lines.collect();
-            if rest.first().is_some_and(|l| is_underline(l)) {
+            if rest.first().is_some_and(|l| is_setext_underline(l)) {
                 rest.remove(0);
             }
             let heading = clean_heading(first);
@@ -129,7 +134,7 @@ pub fn parse(text: &str, store: Option<&Store>) -> ImportPreview {
             }
             (heading, rest.join("\n").trim().to_owned())
         };
-        let (topic, confidence) = store.map_or((None, 0.0), |st| suggest_topic(st, &heading, &body));
+        let (topic, confidence) = store.map_or((None, 0.0), |st| suggest_topic(st, &topics, &heading, &body));
         sections.push(ImportedSection { heading, body, topic, confidence });
     }
     if title.is_empty() {
@@ -141,18 +146,16 @@ pub fn parse(text: &str, store: Option<&Store>) -> ImportPreview {
 /// The library topic that best fits the section: clauses matching its heading vote by rank,
 /// a topic whose title shares a word with the heading gets a strong vote, and the body is
 /// consulted only when the heading says nothing. Confidence is the winner's share of the votes.
-fn suggest_topic(store: &Store, heading: &str, body: &str) -> (Option<String>, f32) {
+fn suggest_topic(store: &Store, topics: &[crate::domain::Topic], heading: &str, body: &str) -> (Option<String>, f32) {
     let words = |t: &str| -> Vec<String> {
         t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(str::to_lowercase).collect()
     };
     let heading_words = words(heading);
     let mut votes: BTreeMap<String, f32> = BTreeMap::new();
-    if let Ok(topics) = store.topics() {
-        for t in topics {
-            let title = words(&t.title);
-            if heading_words.iter().any(|w| title.iter().any(|tw| tw.starts_with(w.as_str()) || w.starts_with(tw.as_str()))) {
-                *votes.entry(t.id).or_default() += 2.0;
-            }
+    for t in topics {
+        let title = words(&t.title);
+        if heading_words.iter().any(|w| title.iter().any(|tw| tw.starts_with(w.as_str()) || w.starts_with(tw.as_str()))) {
+            *votes.entry(t.id.clone()).or_default() += 2.0;
         }
     }
     let query = if heading_words.is_empty() { words(body).into_iter().take(8).collect::<Vec<_>>() } else { heading_words };
@@ -278,13 +281,7 @@ impl Store {
     /// library), and none of the suggested facts until the user confirms them.
     pub fn import_as_document(&mut self, preview: &ImportPreview, title: Option<&str>) -> Result<crate::domain::Document> {
         let doc = self.create_document(title.unwrap_or(&preview.title), None)?;
-        let sections = preview
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| crate::domain::Section { id: -(i as i64) - 1, heading: s.heading.clone(), body: s.body.clone(), origin: None })
-            .collect();
-        self.restore_fresh_sections(doc.id, doc.revision, sections)
+        self.restore_fresh_sections(doc.id, doc.revision, preview.document_sections())
     }
 }
 

@@ -13,7 +13,7 @@
 
 mod align;
 mod output;
-mod sides;
+pub(crate) mod sides;
 mod words;
 
 pub use output::{html_page, json, text_redline};

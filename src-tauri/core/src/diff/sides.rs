@@ -32,7 +32,8 @@ impl DiffSide {
         for s in &doc.sections {
             let body = fill(&s.body, &doc.profile, lib);
             sections.push(DiffSection {
-                key: Some(format!("section-{}", s.id)),
+                // Imported text has placeholder ids (not above 0) and so no identity to match by.
+                key: (s.id > 0).then(|| format!("section-{}", s.id)),
                 heading: s.heading.clone(),
                 text: format!("## {}\n\n{}\n\n", s.heading.trim(), body.trim_end()),
             });
@@ -78,13 +79,14 @@ fn heading_of(line: &str) -> Option<String> {
     None
 }
 
-fn is_setext_underline(line: &str) -> bool {
+pub(crate) fn is_setext_underline(line: &str) -> bool {
     let t = line.trim();
     t.len() >= 3 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
 }
 
-fn strip_number(heading: &str) -> &str {
-    let digits = heading.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '\\')).unwrap_or(0);
+/// "2. Sharing", "2\\. Sharing", "2) Sharing" and "13.1 Data" lose their number.
+pub(crate) fn strip_number(heading: &str) -> &str {
+    let digits = heading.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '\\' || c == ')')).unwrap_or(0);
     if digits > 0 && heading[digits..].starts_with(' ') { heading[digits..].trim_start() } else { heading }
 }
 

@@ -144,10 +144,6 @@ impl Store {
         &self.library
     }
 
-    pub fn is_read_only(&self) -> bool {
-        self.read_only.is_some()
-    }
-
     /// Runs `f` in one immediate transaction; nothing of it is kept unless it all succeeds.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         if let Some(why) = &self.read_only {

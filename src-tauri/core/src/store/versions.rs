@@ -45,12 +45,7 @@ impl Store {
     /// be compared with the versions before it.
     pub fn import_as_version(&mut self, doc_id: i64, preview: &crate::import::ImportPreview, label: &str) -> Result<Version> {
         let doc = self.document(doc_id)?;
-        let sections = preview
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Section { id: -(i as i64) - 1, heading: s.heading.clone(), body: s.body.clone(), origin: None })
-            .collect();
+        let sections = preview.document_sections();
         self.add_version(doc_id, label, "", Snapshot { title: preview.title.clone(), profile: doc.profile, sections })
     }
 
