@@ -304,7 +304,9 @@ fn an_html_policy_is_sanitized_then_split_like_any_other() {
     let db = dir.path().join("never.sqlite3");
     let p = json(&cli(&db, &["import", file.to_str().unwrap(), "--dry-run", "--json"]));
     let headings: Vec<&str> = p["sections"].as_array().unwrap().iter().map(|s| s["heading"].as_str().unwrap()).collect();
-    assert_eq!(headings, ["Privacy Policy", "Information We Collect", "Data Retention", "Contact Us"]);
+    assert_eq!(headings, ["Preamble", "Information We Collect", "Data Retention", "Contact Us"]);
+    assert_eq!(p["title"], "Privacy Policy");
+    assert_eq!(p["sections"][0]["body"], "# Privacy Policy\n\nLast updated: June 15, 2025", "the title is kept in the preamble");
     assert_eq!(p["sections"][1]["body"], "We collect **account** data.");
     assert_eq!(p["sections"][2]["body"], "- Logs: 30 days");
     assert_eq!(p["facts"]["effective_date"], "2025-06-15");

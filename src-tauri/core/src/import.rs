@@ -3,10 +3,11 @@
 //! and a library topic suggested for each section. Reading never panics and never trusts the
 //! file: size, emptiness, binary content and encoding are checked first (security I3).
 //!
-//! Markdown, text and HTML so far (HTML is sanitized, then turned into Markdown); Word comes
-//! next.
+//! HTML is sanitized, then turned into Markdown (`import_html`); Word files are read with
+//! limits and turned into Markdown (`import_docx`); then every kind is split the same way.
 
 use crate::diff::sections_from_text;
+use crate::diff::sides::sections_from_markdown;
 use crate::diff::sides::{is_setext_underline, strip_number};
 use crate::error::{Error, Result};
 use crate::store::{ClauseFilter, Store};
@@ -76,21 +77,73 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>)> {
     }
 }
 
+/// The kinds of file that can be imported, by extension.
+const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm", "docx"];
+
 /// Reads and parses a file without touching any workspace.
 pub fn preview_file(path: &Path, store: Option<&Store>) -> Result<ImportPreview> {
+    let (name, bytes) = read_bytes(path)?;
+    preview_bytes(&name, &bytes, store)
+}
+
+/// A file's sections, read as import reads it, and any warnings (for comparing with a file).
+pub fn read_file(path: &Path) -> Result<(crate::diff::DiffSide, Vec<String>)> {
+    let (name, bytes) = read_bytes(path)?;
+    let (text, warnings) = markdown(&name, &bytes)?;
+    Ok((split(&name, &text), warnings))
+}
+
+fn read_bytes(path: &Path) -> Result<(String, Vec<u8>)> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    if !matches!(ext.as_str(), "md" | "markdown" | "txt" | "html" | "htm") {
-        return Err(Error::Invalid(format!("{name}: only Markdown (.md), text (.txt) and HTML (.html) files can be imported so far")));
-    }
+    check_extension(&name)?;
     let meta = std::fs::metadata(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-    if meta.len() > MAX_BYTES as u64 {
-        return Err(Error::Invalid(format!("{name} is {} MB; files above 5 MB are not imported", meta.len() / (1024 * 1024))));
+    if meta.len() > crate::import_docx::MAX_ZIPPED as u64 {
+        return Err(Error::Invalid(format!("{name} is {} MB; files above 20 MB are not imported", meta.len() / (1024 * 1024))));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-    let (text, warnings) = decode(&name, &bytes)?;
-    let text = if matches!(ext.as_str(), "html" | "htm") { crate::import_html::to_markdown(&text) } else { text };
-    let mut preview = parse(&text, store);
+    Ok((name, bytes))
+}
+
+fn extension(name: &str) -> String {
+    Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
+}
+
+fn check_extension(name: &str) -> Result<()> {
+    if EXTENSIONS.contains(&extension(name).as_str()) {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!("{name}: only Markdown (.md), text (.txt), HTML (.html) and Word (.docx) files can be read")))
+    }
+}
+
+/// A file's content as Markdown (or plain text), with warnings about its conversion.
+fn markdown(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>)> {
+    check_extension(name)?;
+    let (text, warnings) = match extension(name).as_str() {
+        "docx" => crate::import_docx::to_markdown(name, bytes)?,
+        "html" | "htm" => {
+            let (html, warnings) = decode(name, bytes)?;
+            (crate::import_html::to_markdown(&html), warnings)
+        }
+        _ => decode(name, bytes)?,
+    };
+    if text.trim().is_empty() {
+        return Err(Error::Invalid(format!("{name} has no text to import")));
+    }
+    Ok((text, warnings))
+}
+
+/// Markdown made from HTML or Word marks its headings; only plain text and hand-written
+/// Markdown have numbered lines ("1. Scope") as headings.
+fn split(name: &str, text: &str) -> crate::diff::DiffSide {
+    if matches!(extension(name).as_str(), "docx" | "html" | "htm") { sections_from_markdown(text) } else { sections_from_text(text) }
+}
+
+/// Parses a file's bytes, read as the kind its name says. Never panics: arbitrary bytes give a
+/// preview or an error.
+pub fn preview_bytes(name: &str, bytes: &[u8], store: Option<&Store>) -> Result<ImportPreview> {
+    let (text, warnings) = markdown(name, bytes)?;
+    let mut preview = parse_side(&text, &split(name, &text), store);
     preview.warnings.splice(0..0, warnings);
     Ok(preview)
 }
@@ -110,37 +163,109 @@ fn clean_heading(line: &str) -> String {
 
 /// Splits text into sections at its own headings and gathers facts and topics.
 pub fn parse(text: &str, store: Option<&Store>) -> ImportPreview {
-    let side = sections_from_text(text);
-    let topics = store.and_then(|st| st.topics().ok()).unwrap_or_default();
-    let mut sections = Vec::new();
-    let mut title = String::new();
-    for (i, s) in side.sections.iter().enumerate() {
-        let mut lines = s.text.lines();
-        let (heading, body) = if s.heading.is_empty() {
-            // The preamble: its first line is usually the title.
-            let first = lines.next().unwrap_or("").to_owned();
-            let rest: Vec<&str> = lines.collect();
-            title = clean_heading(&first);
-            ("Preamble".to_owned(), format!("{first}\n{}", rest.join("\n")).trim().to_owned())
-        } else {
+    parse_side(text, &sections_from_text(text), store)
+}
+
+fn parse_side(text: &str, side: &crate::diff::DiffSide, store: Option<&Store>) -> ImportPreview {
+    // Each split section as (heading, body, its whole text); `None` is the preamble.
+    let mut parts: Vec<(Option<String>, String, String)> = side
+        .sections
+        .iter()
+        .map(|s| {
+            if s.heading.is_empty() {
+                return (None, s.text.trim().to_owned(), s.text.clone());
+            }
+            let mut lines = s.text.lines();
             let first = lines.next().unwrap_or("");
             let mut rest: Vec<&str> = lines.collect();
             if rest.first().is_some_and(|l| is_setext_underline(l)) {
                 rest.remove(0);
             }
-            let heading = clean_heading(first);
-            if i == 0 && title.is_empty() {
-                title = heading.clone();
+            (Some(clean_heading(first)), rest.join("\n").trim().to_owned(), s.text.clone())
+        })
+        .collect();
+    // A table of contents at the top: entries whose heading comes again later, with no text
+    // of their own or only a list of links first, fold into the section before them.
+    let mut i = 1;
+    while i < parts.len() {
+        let recurs = parts[i].0.as_ref().is_some_and(|h| parts[i + 1..].iter().any(|p| p.0.as_ref() == Some(h)));
+        if recurs && starts_with_toc(&parts[i].1) {
+            let (_, _, whole) = parts.remove(i);
+            let prev = &mut parts[i - 1];
+            prev.1 = format!("{}\n\n{}", prev.1, whole.trim()).trim().to_owned();
+            prev.2 = format!("{}\n\n{}", prev.2.trim_end(), whole.trim());
+        } else {
+            i += 1;
+        }
+    }
+    let mut title = String::new();
+    // A top-level heading ("# Title" or underlined with ===) before sections of a lower level
+    // is the document's title: it goes into the preamble.
+    let is_h1 = |t: &str| t.trim_start().starts_with("# ") || t.lines().nth(1).is_some_and(|l| l.trim().starts_with("===") && is_setext_underline(l));
+    let first_heading = parts.iter().position(|p| p.0.is_some());
+    if let Some(t) = first_heading.filter(|t| *t <= 1) {
+        let next_is_h1 = parts.get(t + 1).is_some_and(|p| is_h1(&p.2));
+        if is_h1(&parts[t].2) && !next_is_h1 && parts.len() > t + 1 {
+            let (heading, _, whole) = parts.remove(t);
+            title = heading.unwrap_or_default();
+            match parts.first_mut().filter(|p| p.0.is_none()) {
+                Some(pre) => pre.1 = format!("{}\n\n{}", pre.1, whole.trim()),
+                None => parts.insert(0, (None, whole.trim().to_owned(), whole)),
             }
-            (heading, rest.join("\n").trim().to_owned())
+        }
+    }
+    if title.is_empty() {
+        title = match &parts[..] {
+            [(None, body, _), ..] => clean_heading(body.lines().next().unwrap_or("")),
+            [(Some(h), ..), ..] => h.clone(),
+            [] => String::new(),
         };
-        let (topic, confidence) = store.map_or((None, 0.0), |st| suggest_topic(st, &topics, &heading, &body));
-        sections.push(ImportedSection { heading, body, topic, confidence });
     }
     if title.is_empty() {
         title = "Imported policy".into();
     }
+    let topics = store.and_then(|st| st.topics().ok()).unwrap_or_default();
+    let sections = parts
+        .into_iter()
+        .map(|(heading, body, _)| {
+            let heading = heading.unwrap_or_else(|| "Preamble".to_owned());
+            let (topic, confidence) = store.map_or((None, 0.0), |st| suggest_topic(st, &topics, &heading, &body));
+            ImportedSection { heading, body, topic, confidence }
+        })
+        .collect();
     ImportPreview { title, sections, facts: facts(text), warnings: vec![] }
+}
+
+/// Is this text empty, or does it open with a list of links (a table of contents)?
+fn starts_with_toc(body: &str) -> bool {
+    let list: Vec<&str> = body
+        .lines()
+        .take_while(|l| {
+            let t = l.trim_start();
+            t.is_empty() || t.starts_with(['*', '-', '+', '[']) || t.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .collect();
+    body.trim().is_empty() || (list.join("\n").matches("](").count() >= 3 && is_toc_like(&list.join("\n"))) || is_toc_like(body)
+}
+
+/// Is this text nothing, or links and list marks with at most a caption ("Table of
+/// contents")?
+fn is_toc_like(body: &str) -> bool {
+    let links = body.matches("](").count();
+    let mut rest = String::new();
+    let mut s = body;
+    while let Some(open) = s.find('[') {
+        rest.push_str(&s[..open]);
+        match s[open..].find("](").and_then(|close| s[open + close..].find(')').map(|end| open + close + end + 1)) {
+            Some(end) => s = &s[end..],
+            None => {
+                s = &s[open + 1..];
+            }
+        }
+    }
+    rest.push_str(s);
+    let words = rest.chars().filter(|c| c.is_alphanumeric()).count();
+    words < 3 || (links >= 3 && words < 40)
 }
 
 /// The library topic that best fits the section: clauses matching its heading vote by rank,

@@ -5,6 +5,7 @@ pub mod diff;
 pub mod domain;
 pub mod error;
 pub mod import;
+mod import_docx;
 mod import_html;
 pub mod library;
 pub mod profile;

@@ -57,7 +57,7 @@ impl DiffSide {
 
 /// Is this line a section heading in a Markdown or text file? ATX headings (`#`, `##`) and
 /// numbered lines such as "1. Information We Collect" or "2) Sharing" count.
-fn heading_of(line: &str) -> Option<String> {
+fn heading_of(line: &str, numbered_lines: bool) -> Option<String> {
     let t = line.trim();
     if t.is_empty() || t.chars().count() > 120 {
         return None;
@@ -67,7 +67,7 @@ fn heading_of(line: &str) -> Option<String> {
         return Some(strip_number(t[hashes..].trim()).to_owned());
     }
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits > 0 && digits <= 2 {
+    if numbered_lines && digits > 0 && digits <= 2 {
         let rest = &t[digits..];
         let rest = rest.strip_prefix("\\.").or_else(|| rest.strip_prefix('.')).or_else(|| rest.strip_prefix(')'))?;
         let rest = rest.trim_start();
@@ -93,6 +93,16 @@ pub(crate) fn strip_number(heading: &str) -> &str {
 /// Splits a Markdown or plain-text file into sections at its headings; text before the first
 /// heading is a preamble section. Line endings are normalized to `\n`; nothing else changes.
 pub fn sections_from_text(text: &str) -> DiffSide {
+    split(text, true)
+}
+
+/// Splits Markdown made from a structured file (HTML, Word) at its marked headings only: there,
+/// a line like "1. First we ask" is a numbered list item, not a heading.
+pub(crate) fn sections_from_markdown(text: &str) -> DiffSide {
+    split(text, false)
+}
+
+fn split(text: &str, numbered_lines: bool) -> DiffSide {
     let text: std::borrow::Cow<str> =
         if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() };
     let mut sections: Vec<DiffSection> = Vec::new();
@@ -103,7 +113,7 @@ pub fn sections_from_text(text: &str) -> DiffSide {
         let setext = lines.get(i + 1).is_some_and(|next| is_setext_underline(next))
             && !line.trim().is_empty()
             && !line.trim_start().starts_with(['-', '*', '>', '|']);
-        let heading = if setext { Some(strip_number(line.trim()).to_owned()) } else { heading_of(line) };
+        let heading = if setext { Some(strip_number(line.trim()).to_owned()) } else { heading_of(line, numbered_lines) };
         if let Some(h) = heading {
             if !current.text.is_empty() {
                 sections.push(std::mem::replace(&mut current, DiffSection { key: None, heading: h, text: String::new() }));
@@ -162,21 +172,13 @@ impl DiffInput {
     }
 }
 
-/// Files larger than this are refused: a policy is far smaller.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
-
-/// Reads a Markdown or text file to compare.
+/// Reads a policy file to compare: Markdown, text, HTML or Word, read exactly as import reads
+/// it (same limits, same sections). A file that is not valid UTF-8 is refused here: a redline
+/// of replaced characters would mislead.
 pub fn side_from_file(path: &std::path::Path) -> crate::Result<DiffSide> {
-    let name = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| crate::Error::io(format!("cannot read {name}"), e))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(crate::Error::Invalid(format!("{name} is larger than 10 MB; is it really a policy?")));
+    let (side, warnings) = crate::import::read_file(path)?;
+    match warnings.into_iter().find(|w| w.contains("not valid UTF-8")) {
+        Some(w) => Err(crate::Error::Invalid(format!("{w}; save it as UTF-8 and try again"))),
+        None => Ok(side),
     }
-    let bytes = std::fs::read(path).map_err(|e| crate::Error::io(format!("cannot read {name}"), e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
-        crate::Error::Invalid(format!("{name}:{line}: not UTF-8 text (byte {at}); save it as UTF-8 and try again"))
-    })?;
-    Ok(sections_from_text(&text))
 }
