@@ -4,7 +4,7 @@ CARGO ?= cargo
 E2E_DIR := target/e2e
 TAURI_DRIVER := $(HOME)/.cargo/bin/tauri-driver
 
-.PHONY: run test test-rust test-ui e2e bench ui system-deps system-test-deps node-deps tauri-driver bindings clean
+.PHONY: run test test-rust test-ui e2e bench fuzz ui system-deps system-test-deps node-deps tauri-driver bindings clean
 
 run: system-deps ui
 	$(CARGO) run -p clausewright
@@ -14,7 +14,17 @@ test: system-test-deps ui test-rust test-ui e2e
 test-rust:
 	$(CARGO) test --workspace --exclude clausewright-e2e
 
-test-ui: node-deps
+test-# Fuzz each reader, the renderer and the diff (security I5) for FUZZ_SECONDS each. cargo-fuzz
+# wants nightly; RUSTC_BOOTSTRAP lets the stable toolchain build with its flags.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := import_text import_html import_docx render_markdown diff
+fuzz:
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 || exit 1; \
+	done
+
+ui: node-deps
 	cd ui && npm test
 
 # The end-to-end tests drive the real debug app under a virtual display.
@@ -28,6 +38,16 @@ e2e: system-test-deps ui tauri-driver
 # Criterion benchmarks; medians are printed per benchmark.
 bench:
 	$(CARGO) bench -p clausewright-core -p clausewright-cli
+
+# Fuzz each reader, the renderer and the diff (security I5) for FUZZ_SECONDS each. cargo-fuzz
+# wants nightly; RUSTC_BOOTSTRAP lets the stable toolchain build with its flags.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := import_text import_html import_docx render_markdown diff
+fuzz:
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 || exit 1; \
+	done
 
 ui: node-deps
 	cd ui && npm run build

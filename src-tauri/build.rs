@@ -43,6 +43,8 @@ pub const COMMANDS: &[&str] = &[
     "restore_version",
     "compare",
     "compare_with_file",
+    "import_pick",
+    "import_commit",
 ];
 
 fn main() {

@@ -295,3 +295,71 @@ async fn closing_right_after_a_keystroke_keeps_the_text() {
     app.wait_text("[data-testid=preview]", |t| t.contains("Lynx")).await;
     app.close().await;
 }
+
+/// A small Word file in the shape counsel receives: a title, heading styles, a list.
+fn word_policy() -> Vec<u8> {
+    use std::io::Write;
+    let p = |style: &str, text: &str| {
+        let ppr = if style.is_empty() { String::new() } else { format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#) };
+        format!(r#"<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+    };
+    let body = [
+        p("Title", "Lantern Maps Privacy Policy"),
+        p("", "Last updated: 12 October 2026"),
+        p("Heading1", "1. What We Collect"),
+        p("", "Your email address and the places you save."),
+        p("Heading1", "2. How Long We Keep It"),
+        p("", "We keep saved places until you delete them."),
+        p("Heading1", "3. Contact"),
+        p("", "Write to privacy@lantern.example."),
+    ]
+    .concat();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let styles = r#"<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:styleId="Title"><w:name w:val="Title"/></w:style><w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (path, text) in [("word/document.xml", document.as_str()), ("word/styles.xml", styles)] {
+        zip.start_file(path, zip::write::SimpleFileOptions::default()).expect("entry");
+        zip.write_all(text.as_bytes()).expect("write");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_word_policy_is_imported_checked_and_opened_as_sections() {
+    if !enabled() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("Lantern policy.docx");
+    std::fs::write(&file, word_policy()).expect("fixture");
+    let file = file.to_string_lossy().into_owned();
+    let app = App::launch_with(dir, &["--answer-open", &file]).await;
+    app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+
+    // Ctrl+O reads the file and shows what it would become; nothing is written yet.
+    app.chord(&[CTRL], 'o').await;
+    app.find("[data-testid=import-dialog]").await;
+    let title = app.find("[data-testid=import-title]").await.prop("value").await.expect("title").unwrap_or_default();
+    assert_eq!(title, "Lantern Maps Privacy Policy");
+    let mut headings = Vec::new();
+    for h in app.find_all("[data-testid=import-heading]").await {
+        headings.push(h.prop("value").await.expect("heading").unwrap_or_default());
+    }
+    assert_eq!(headings, ["Preamble", "What We Collect", "How Long We Keep It", "Contact"]);
+    let facts = app.wait_text("[data-testid=import-facts]", |t| !t.is_empty()).await;
+    assert!(facts.contains("Effective date") && facts.contains("Privacy email"), "{facts}");
+    app.screenshot("import-dialog").await;
+
+    // Merge "Contact" into the section above, then import.
+    let merges = app.find_all("[data-testid=import-merge]").await;
+    merges.last().expect("a merge button").click().await.expect("merge");
+    assert_eq!(app.find_all("[data-testid=import-heading]").await.len(), 3);
+    app.find("[data-testid=import-confirm]").await.click().await.expect("import");
+    app.wait_text(".statusbar", |t| t.contains("Imported “Lantern policy.docx” as a new document with 3 sections")).await;
+    assert_eq!(app.wait_text("[data-testid=doc-title]", |t| t.contains("Lantern")).await, "Lantern Maps Privacy Policy");
+    assert_eq!(outline_headings(&app).await, ["Preamble", "What We Collect", "How Long We Keep It"]);
+    app.screenshot("imported-document").await;
+    app.close().await;
+}

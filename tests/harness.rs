@@ -75,6 +75,12 @@ impl App {
 
     /// Starts the app on the workspace in `dir` (which may already hold one).
     pub async fn launch_in(dir: tempfile::TempDir) -> App {
+        App::launch_with(dir, &[]).await
+    }
+
+    /// Starts the app on the workspace in `dir` with extra arguments, such as the answers its
+    /// native dialogs give (`--answer-open PATH`, `--answer-save-dir DIR`).
+    pub async fn launch_with(dir: tempfile::TempDir, extra: &[&str]) -> App {
         let binary = app_binary();
         assert!(binary.exists(), "{} is missing: run `make e2e`, which builds it", binary.display());
         let driver_bin = std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("tauri-driver"));
@@ -85,11 +91,13 @@ impl App {
             .stderr(Stdio::inherit())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", driver_bin.display()));
+        let db = workspace_path(dir.path()).to_string_lossy().into_owned();
+        let args: Vec<&str> = [&["--db", db.as_str()], extra].concat();
         let caps = serde_json::json!({
             "browserName": "wry",
             "tauri:options": {
                 "application": binary,
-                "args": ["--db", workspace_path(dir.path())],
+                "args": args,
             },
         });
         let caps = caps.as_object().cloned().expect("object");

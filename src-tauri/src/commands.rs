@@ -1,6 +1,6 @@
 //! The IPC surface. Thin on purpose: arguments in, one core call, typed error out.
 
-use crate::Workspace;
+use crate::{Workspace, dialogs};
 use clausewright_core::ErrorPayload;
 use clausewright_core::domain::{
     Clause, ClauseDraft, ClauseRevision, Document, DocumentSummary, Preview, Requirement, SearchHit, Topic, TrashedClause,
@@ -9,6 +9,8 @@ use clausewright_core::domain::{
 use clausewright_core::diff::{Comparison, DiffInput, DiffOptions};
 use clausewright_core::domain::{Value, Version, VersionSummary};
 use clausewright_core::store::{ClauseFilter, TemplateSummary};
+use clausewright_core::import::{self, ImportPreview, Imported};
+use std::collections::BTreeMap;
 use tauri::State;
 
 type Result<T> = std::result::Result<T, ErrorPayload>;
@@ -271,8 +273,8 @@ pub fn compare(
     ws.with(|s| s.compare(&old.into(), &new.into(), DiffOptions { ignore_whitespace, ignore_case }))
 }
 
-/// Compares a version (or the draft) with a Markdown or text file the user picks in a native
-/// dialog opened here. `None` when the dialog was cancelled.
+/// Compares a version (or the draft) with a policy file (Markdown, text, HTML or Word) the
+/// user picks in a native dialog. `None` when the dialog was cancelled.
 #[tauri::command]
 pub async fn compare_with_file(
     app: tauri::AppHandle,
@@ -281,14 +283,31 @@ pub async fn compare_with_file(
     ignore_whitespace: bool,
     ignore_case: bool,
 ) -> Result<Option<(String, Comparison)>> {
-    use tauri_plugin_dialog::DialogExt;
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog().file().set_title("Compare with a file").add_filter("Policy text", &["md", "markdown", "txt"]).blocking_pick_file()
-    })
-    .await
-    .map_err(|e| ErrorPayload { kind: clausewright_core::ErrorKind::Io, message: e.to_string() })?;
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let Some(path) = dialogs::pick_file(app, "Compare with a file", "Policy files", IMPORTABLE).await? else { return Ok(None) };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let options = DiffOptions { ignore_whitespace, ignore_case };
     ws.with(|s| s.compare(&old.into(), &DiffInput::File(path), options)).map(|c| Some((name, c)))
+}
+
+const IMPORTABLE: &[&str] = &["md", "markdown", "txt", "html", "htm", "docx"];
+
+/// Opens a policy file the user picks and shows what it would become; writes nothing.
+/// `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn import_pick(app: tauri::AppHandle, ws: State<'_, Workspace>) -> Result<Option<(String, ImportPreview)>> {
+    let Some(path) = dialogs::pick_file(app, "Import a policy", "Policy files", IMPORTABLE).await? else { return Ok(None) };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    ws.with(|s| import::preview_file(&path, Some(s))).map(|p| Some((name, p)))
+}
+
+/// Imports the preview as the user adjusted it: a new document, or a new version of `into`.
+#[tauri::command]
+pub fn import_commit(
+    ws: State<'_, Workspace>,
+    preview: ImportPreview,
+    into: Option<i64>,
+    facts: BTreeMap<String, String>,
+    file_name: String,
+) -> Result<Imported> {
+    ws.with(|s| s.import(&preview, into, &facts, &file_name))
 }

@@ -2,6 +2,7 @@
 //! calls one core function and returns its typed error as `{kind, message}`.
 
 mod commands;
+mod dialogs;
 mod staging;
 
 use clausewright_core::{Error, ErrorPayload, Store, store};
@@ -23,14 +24,15 @@ impl Workspace {
     }
 }
 
-/// `--db PATH` from the command line, as in the CLI.
-fn db_flag() -> Option<PathBuf> {
+/// A path flag from the command line, as `--name PATH` or `--name=PATH` (`--db` as in the CLI).
+fn flag(name: &str) -> Option<PathBuf> {
     let mut args = std::env::args_os().skip(1);
+    let prefix = format!("{name}=");
     while let Some(arg) = args.next() {
-        if arg == "--db" {
+        if arg == name {
             return args.next().map(PathBuf::from);
         }
-        if let Some(p) = arg.to_str().and_then(|a| a.strip_prefix("--db=")) {
+        if let Some(p) = arg.to_str().and_then(|a| a.strip_prefix(prefix.as_str())) {
             return Some(PathBuf::from(p));
         }
     }
@@ -47,7 +49,7 @@ fn is_app_url(url: &tauri::Url) -> bool {
 }
 
 pub fn run() {
-    let opened = store::resolve_path(db_flag()).and_then(|p| Store::open(&p));
+    let opened = store::resolve_path(flag("--db")).and_then(|p| Store::open(&p));
     if let Err(e) = &opened {
         eprintln!("clausewright: {e}");
     }
@@ -63,7 +65,7 @@ pub fn run() {
         .build();
     let app = tauri::Builder::default()
         .plugin(guard)
-        // Used from Rust only (a file to compare); the UI gets no dialog or fs permission.
+        // Used from Rust only (see dialogs.rs); the UI gets no dialog or fs permission.
         .plugin(tauri_plugin_dialog::init())
         .manage(Workspace(Mutex::new(opened)))
         .manage(staging::Staged::default())
@@ -110,6 +112,8 @@ pub fn run() {
             commands::restore_version,
             commands::compare,
             commands::compare_with_file,
+            commands::import_pick,
+            commands::import_commit,
         ])
         .setup(|app| {
             if let Some(w) = app.get_webview_window("main") {

@@ -358,20 +358,19 @@ fn run(cli: Cli) -> Result<(), Error> {
                 return Ok(());
             }
             let mut store = open(cli.db)?;
-            let preview = import::preview_file(&file, Some(&store))?;
+            let mut preview = import::preview_file(&file, Some(&store))?;
             for w in &preview.warnings {
                 eprintln!("warning: {w}");
             }
+            if let Some(t) = title {
+                preview.title = t;
+            }
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            match into {
-                Some(doc) => {
-                    let v = store.import_as_version(doc, &preview, &format!("Imported from {name}"))?;
-                    if json { print_json(&v) } else { println!("{}", v.number) }
-                }
-                None => {
-                    let d = store.import_as_document(&preview, title.as_deref())?;
-                    if json { print_json(&d) } else { println!("{}", d.id) }
-                }
+            let made = store.import(&preview, into, &Default::default(), &name)?;
+            match (json, made.version) {
+                (true, _) => print_json(&made),
+                (false, Some(v)) => println!("{v}"),
+                (false, None) => println!("{}", made.document_id),
             }
         }
         Command::Diff { a, b, format, ignore_whitespace, ignore_case } => {

@@ -401,12 +401,50 @@ pub fn facts(text: &str) -> BTreeMap<String, String> {
     out
 }
 
+/// What an import made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Imported {
+    pub document_id: i64,
+    /// The version number, when the file came in as a new version of a document.
+    pub version: Option<u32>,
+}
+
+/// A suggested fact as a profile value: a list of names becomes table rows (processors).
+fn fact_value(def: &crate::domain::VariableDef, text: &str) -> Result<crate::domain::Value> {
+    use crate::domain::{Value, VariableKind};
+    let value = match def.kind {
+        VariableKind::Table => Value::Table(
+            text.split(',').map(str::trim).filter(|n| !n.is_empty()).map(|n| BTreeMap::from([("name".to_owned(), n.to_owned())])).collect(),
+        ),
+        _ => Value::Text(text.to_owned()),
+    };
+    crate::profile::check_value(def, value)
+}
+
 impl Store {
-    /// Creates a document from an import preview: the sections as written (not from the
-    /// library), and none of the suggested facts until the user confirms them.
-    pub fn import_as_document(&mut self, preview: &ImportPreview, title: Option<&str>) -> Result<crate::domain::Document> {
-        let doc = self.create_document(title.unwrap_or(&preview.title), None)?;
-        self.restore_fresh_sections(doc.id, doc.revision, preview.document_sections())
+    /// Imports a (possibly adjusted) preview: as a new document with the facts the user
+    /// confirmed in its profile, or as a new version of document `into`, labelled with the
+    /// file's name. Facts are checked before anything is written, so a bad one leaves the
+    /// workspace as it was.
+    pub fn import(&mut self, preview: &ImportPreview, into: Option<i64>, facts: &BTreeMap<String, String>, file_name: &str) -> Result<Imported> {
+        if preview.sections.is_empty() {
+            return Err(Error::Invalid("sections: there is nothing to import".into()));
+        }
+        if let Some(s) = preview.sections.iter().find(|s| s.heading.trim().is_empty()) {
+            return Err(Error::Invalid(format!("heading: every section needs a heading (the one starting “{}”)", s.body.chars().take(40).collect::<String>())));
+        }
+        if let Some(doc_id) = into {
+            let v = self.import_as_version(doc_id, preview, &format!("Imported from {file_name}"))?;
+            return Ok(Imported { document_id: doc_id, version: Some(v.number) });
+        }
+        let mut profile = crate::domain::Profile::default();
+        for (name, text) in facts {
+            let def = self.library().variable(name).ok_or_else(|| Error::Invalid(format!("`{name}` is not a profile field")))?;
+            profile.0.insert(name.clone(), fact_value(def, text)?);
+        }
+        let sections: Vec<(String, String)> = preview.sections.iter().map(|s| (s.heading.trim().to_owned(), s.body.clone())).collect();
+        let doc = self.create_document_from(&preview.title, &profile, &sections)?;
+        Ok(Imported { document_id: doc.id, version: None })
     }
 }
 

@@ -77,6 +77,9 @@ fn committed_bindings_match_the_rust_types() {
     check.file::<clausewright_core::diff::OpKind>();
     check.file::<clausewright_core::diff::SectionStatus>();
     check.file::<clausewright_core::diff::DiffStats>();
+    check.file::<clausewright_core::import::ImportPreview>();
+    check.file::<clausewright_core::import::ImportedSection>();
+    check.file::<clausewright_core::import::Imported>();
 
     let extra: Vec<String> = std::fs::read_dir(bindings_dir())
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())

@@ -194,8 +194,36 @@ fn a_refused_word_file_leaves_the_workspace_as_it_was() {
     // And a good file still imports afterwards.
     let good = docx(&[("word/document.xml", &document(&[p(Some("Heading1"), "Scope"), p(None, "All of it.")].concat()))]);
     let preview = preview_bytes("good.docx", &good, Some(&store)).unwrap();
-    store.import_as_document(&preview, None).unwrap();
+    store.import(&preview, None, &Default::default(), "good.docx").unwrap();
     assert_eq!(store.documents().unwrap().len(), before.len() + 1);
+}
+
+#[test]
+fn confirmed_facts_fill_the_new_document_and_a_bad_fact_writes_nothing() {
+    let (_dir, mut store) = store();
+    let text = "Privacy Policy\nLast updated: 3 March 2026\n1. Sharing\nWe use Stripe and OpenAI.\n2. Contact\nWrite to privacy@acme.example.\n";
+    let mut preview = preview_bytes("p.txt", text.as_bytes(), Some(&store)).unwrap();
+    let before = store.documents().unwrap().len();
+    let bad = std::collections::BTreeMap::from([("effective_date".to_owned(), "sometime".to_owned())]);
+    let err = store.import(&preview, None, &bad, "p.txt").unwrap_err().to_string();
+    assert!(err.contains("Effective date"), "{err}");
+    assert_eq!(store.documents().unwrap().len(), before, "nothing written");
+
+    // The user kept two facts and renamed a section.
+    preview.sections[1].heading = "Who we share with".into();
+    let facts: std::collections::BTreeMap<String, String> =
+        ["effective_date", "processors"].iter().map(|k| (k.to_string(), preview.facts[*k].clone())).collect();
+    let made = store.import(&preview, None, &facts, "p.txt").unwrap();
+    let doc = store.document(made.document_id).unwrap();
+    assert_eq!(doc.title, "Privacy Policy");
+    let headings: Vec<&str> = doc.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["Preamble", "Who we share with", "Contact"]);
+    assert!(doc.sections.iter().all(|s| s.origin.is_none()), "imported sections are the user's own text");
+    assert_eq!(doc.profile.0["effective_date"], clausewright_core::domain::Value::Text("2026-03-03".into()));
+    let clausewright_core::domain::Value::Table(rows) = &doc.profile.0["processors"] else { panic!("a table") };
+    let names: Vec<&str> = rows.iter().map(|r| r["name"].as_str()).collect();
+    assert_eq!(names, ["Stripe", "OpenAI"]);
+    assert!(!doc.profile.0.contains_key("privacy_email"), "unconfirmed facts are not used");
 }
 
 proptest! {

@@ -18,6 +18,8 @@ import type { ErrorKind } from './bindings/ErrorKind';
 import type { Preview } from './bindings/Preview';
 import type { Topic } from './bindings/Topic';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { Imported } from './bindings/Imported';
 
 export type {
   Clause,
@@ -40,6 +42,9 @@ export type {
   Comparison,
 };
 export type { SectionChange } from './bindings/SectionChange';
+export type { ImportPreview } from './bindings/ImportPreview';
+export type { ImportedSection } from './bindings/ImportedSection';
+export type { Imported } from './bindings/Imported';
 export type { DiffOp } from './bindings/DiffOp';
 
 /** One side of a comparison: a document's draft or one of its versions. */
@@ -137,4 +142,8 @@ export const ipc = {
   /** Opens a native file dialog in the app; null when cancelled. */
   compareWithFile: (old: Target, ignoreWhitespace: boolean, ignoreCase: boolean) =>
     call<[string, Comparison] | null>('compare_with_file', { old, ignoreWhitespace, ignoreCase }),
+  /** Opens a native file dialog and reads the file without writing; null when cancelled. */
+  importPick: () => call<[string, ImportPreview] | null>('import_pick'),
+  importCommit: (preview: ImportPreview, into: number | null, facts: Record<string, string>, fileName: string) =>
+    call<Imported>('import_commit', { preview, into, facts, fileName }),
 };

@@ -124,6 +124,29 @@ impl Store {
         self.document(id)
     }
 
+    /// Creates a document with its own sections (written by hand, not from the library) and
+    /// profile, in one transaction: the way an imported file becomes a document.
+    pub fn create_document_from(&mut self, title: &str, profile: &Profile, sections: &[(String, String)]) -> Result<Document> {
+        let title = clean_title(title)?;
+        let profile = serde_json::to_string(profile).map_err(|e| Error::Invalid(e.to_string()))?;
+        let id = self.write(|tx| {
+            let now = crate::now();
+            tx.execute(
+                "INSERT INTO documents (title, profile, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+                params![title, profile, now],
+            )?;
+            let doc_id = tx.last_insert_rowid();
+            for (position, (heading, body)) in sections.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO sections (document_id, position, heading, body) VALUES (?1, ?2, ?3, ?4)",
+                    params![doc_id, position as i64, heading, body],
+                )?;
+            }
+            Ok(doc_id)
+        })?;
+        self.document(id)
+    }
+
     /// Renames a document; `base` is the revision the caller last saw.
     pub fn rename_document(&mut self, id: i64, base: i64, title: &str) -> Result<i64> {
         let title = clean_title(title)?;
