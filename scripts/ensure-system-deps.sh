@@ -5,9 +5,10 @@
 set -euo pipefail
 
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config)
-test_pkgs=(xvfb webkit2gtk-driver dbus)
-# xauth must be named without recommends, or apt pulls in a desktop's worth of packages.
-norec_pkgs=(xauth)
+test_pkgs=(xvfb webkit2gtk-driver dbus poppler-utils)
+# xauth must be named without recommends, or apt pulls in a desktop's worth of packages;
+# LibreOffice (for the Word interop tests) likewise.
+norec_pkgs=(xauth libreoffice-writer-nogui)
 
 want=("${build_pkgs[@]}")
 norec=()

@@ -45,6 +45,8 @@ pub const COMMANDS: &[&str] = &[
     "compare_with_file",
     "import_pick",
     "import_commit",
+    "export_document",
+    "export_redline",
 ];
 
 fn main() {

@@ -363,3 +363,33 @@ async fn a_word_policy_is_imported_checked_and_opened_as_sections() {
     app.screenshot("imported-document").await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_document_is_exported_to_word_through_the_save_dialog() {
+    if !enabled() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("exports");
+    std::fs::create_dir_all(&out).expect("exports folder");
+    let out_arg = out.to_string_lossy().into_owned();
+    let app = App::launch_with(dir, &["--answer-save-dir", &out_arg]).await;
+    let title = app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+
+    // Ctrl+E, Word, Export: the file is written where the save dialog said, and named.
+    app.chord(&[CTRL], 'e').await;
+    app.find("[data-testid=export-dialog]").await;
+    app.find("[data-testid=export-format-docx]").await.click().await.expect("word");
+    app.screenshot("export-dialog").await;
+    app.find("[data-testid=export-submit]").await.click().await.expect("export");
+    let file = out.join(format!("{title}.docx"));
+    let status = app.wait_text(".statusbar", |t| t.contains("Exported to")).await;
+    assert!(status.contains(&file.display().to_string()), "{status}");
+    let bytes = std::fs::read(&file).expect("the exported file");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a Word file is a zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document part"), &mut xml).expect("read");
+    assert!(xml.contains(r#"<w:pStyle w:val="Title" />"#) || xml.contains(r#"<w:pStyle w:val="Title"/>"#), "a Title paragraph");
+    assert!(xml.contains(&title), "the document's title");
+    app.close().await;
+}

@@ -9,6 +9,8 @@ use clausewright_core::domain::{
 use clausewright_core::diff::{Comparison, DiffInput, DiffOptions};
 use clausewright_core::domain::{Value, Version, VersionSummary};
 use clausewright_core::store::{ClauseFilter, TemplateSummary};
+use clausewright_core::export::{self, Format, RedlineFormat};
+use clausewright_core::files;
 use clausewright_core::import::{self, ImportPreview, Imported};
 use std::collections::BTreeMap;
 use tauri::State;
@@ -310,4 +312,43 @@ pub fn import_commit(
     file_name: String,
 ) -> Result<Imported> {
     ws.with(|s| s.import(&preview, into, &facts, &file_name))
+}
+
+/// Exports a document's draft (`version` null) or a version: the user picks where in a native
+/// save dialog (with a safe suggested name); the file is written atomically. Returns the path
+/// written, or `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_document(
+    app: tauri::AppHandle,
+    ws: State<'_, Workspace>,
+    document_id: i64,
+    version: Option<u32>,
+    format: Format,
+) -> Result<Option<String>> {
+    let made = ws.with(|s| s.export_document(document_id, version, format))?;
+    save(app, "Export", made, format.extension()).await
+}
+
+/// Exports the comparison of two versions (or a version and the draft) as a redline.
+#[tauri::command]
+pub async fn export_redline(
+    app: tauri::AppHandle,
+    ws: State<'_, Workspace>,
+    old: Target,
+    new: Target,
+    format: RedlineFormat,
+) -> Result<Option<String>> {
+    let made = ws.with(|s| export::export_redline(Some(s), &old.into(), &new.into(), format))?;
+    save(app, "Export redline", made, format.extension()).await
+}
+
+async fn save(app: tauri::AppHandle, title: &str, made: export::Exported, extension: &str) -> Result<Option<String>> {
+    let kinds = format!("{} files", extension.to_uppercase());
+    let Some(path) = dialogs::save_file(app, title, &made.file_name, &kinds, extension).await? else { return Ok(None) };
+    let written = path.clone();
+    tauri::async_runtime::spawn_blocking(move || files::write_atomic(&path, &made.bytes))
+        .await
+        .map_err(|e| ErrorPayload { kind: clausewright_core::ErrorKind::Io, message: e.to_string() })?
+        .map_err(|e| e.payload())?;
+    Ok(Some(written.display().to_string()))
 }

@@ -114,6 +114,8 @@ pub fn run() {
             commands::compare_with_file,
             commands::import_pick,
             commands::import_commit,
+            commands::export_document,
+            commands::export_redline,
         ])
         .setup(|app| {
             if let Some(w) = app.get_webview_window("main") {

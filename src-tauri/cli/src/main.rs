@@ -4,7 +4,7 @@
 use clap::{Parser, Subcommand};
 use clausewright_core::domain::{Clause, Value, VariableKind};
 use clausewright_core::diff::{self, DiffInput};
-use clausewright_core::{import, render};
+use clausewright_core::{export, files, import, render};
 use std::io::IsTerminal;
 use clausewright_core::store::{self, ClauseFilter};
 use clausewright_core::{Error, Store};
@@ -33,7 +33,8 @@ enum Command {
     /// Named, immutable versions of a document
     #[command(subcommand)]
     Version(VersionCommand),
-    /// Bring in an existing policy (.md or .txt) as a new document, or as a new version of one
+    /// Bring in an existing policy (.md, .txt, .html or .docx) as a new document, or as a new
+    /// version of one
     Import {
         file: PathBuf,
         #[arg(long)]
@@ -57,6 +58,27 @@ enum Command {
         ignore_whitespace: bool,
         #[arg(long)]
         ignore_case: bool,
+    },
+    /// Write a document's draft (DOC or DOC@draft) or a version (DOC@N) to a file
+    Export {
+        #[arg(value_name = "DOC[@VERSION]")]
+        what: String,
+        /// md, html, txt, docx or pdf
+        #[arg(long)]
+        format: String,
+        /// The file to write (replaced atomically)
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Write the comparison of A and B (as in `diff`) to a file
+    ExportRedline {
+        a: String,
+        b: String,
+        /// docx (tracked changes), html (side by side), html-inline or pdf
+        #[arg(long)]
+        format: String,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
     },
 }
 
@@ -389,6 +411,29 @@ fn run(cli: Cli) -> Result<(), Error> {
                 DiffFormat::Json => println!("{}", serde_json::to_string(&diff::json(&c)).unwrap_or_default()),
                 DiffFormat::Html => print!("{}", diff::html_page(&c, &a, &b)),
             }
+        }
+        Command::Export { what, format, output } => {
+            let format = export::Format::parse(&format)?;
+            let (doc, version) = match DiffInput::parse(&what) {
+                DiffInput::Draft(d) => (d, None),
+                DiffInput::Version(d, n) => (d, Some(n)),
+                DiffInput::File(_) => match what.parse::<i64>() {
+                    Ok(d) => (d, None),
+                    Err(_) => return Err(Error::Invalid(format!("`{what}` is not DOC, DOC@draft or DOC@VERSION"))),
+                },
+            };
+            let store = open(cli.db)?;
+            let made = store.export_document(doc, version, format)?;
+            files::write_atomic(&output, &made.bytes)?;
+            println!("{}", output.display());
+        }
+        Command::ExportRedline { a, b, format, output } => {
+            let format = export::RedlineFormat::parse(&format)?;
+            let (a_in, b_in) = (DiffInput::parse(&a), DiffInput::parse(&b));
+            let store = if a_in.needs_workspace() || b_in.needs_workspace() { Some(open(cli.db)?) } else { None };
+            let made = export::export_redline(store.as_ref(), &a_in, &b_in, format)?;
+            files::write_atomic(&output, &made.bytes)?;
+            println!("{}", output.display());
         }
         Command::Doc(DocCommand::Show { id, json }) => {
             let store = open(cli.db)?;

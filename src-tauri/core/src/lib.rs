@@ -4,6 +4,8 @@
 pub mod diff;
 pub mod domain;
 pub mod error;
+pub mod export;
+pub mod files;
 pub mod import;
 mod import_docx;
 mod import_html;

@@ -12,6 +12,12 @@ use std::collections::HashSet;
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../assets");
 
+/// A file shipped in assets/ (fonts, export styles), by its path there.
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+pub(crate) fn asset(path: &str) -> Option<&'static [u8]> {
+    BUILTIN.get_file(path).map(|f| f.contents())
+}
+
 pub const JURISDICTIONS: [&str; 5] = ["global", "eu", "uk", "us-ca", "us"];
 
 /// A starting point for a new document: which clauses, in which order, with which defaults.

@@ -416,17 +416,17 @@ fn layout_table(rows: &[Vec<String>]) -> String {
     out
 }
 
-/// A standalone HTML page of the document, sanitized, with a CSP that runs nothing (S7).
+/// A standalone HTML page of the document: the stylesheet from assets/export embedded, the
+/// body sanitized, and a CSP that runs nothing (security S7).
 pub fn document_html_page(doc: &Document, lib: &Library) -> String {
     let preview = render_document(doc, lib);
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n\
-         <style>body{{font-family:Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.6;color:#1c1917}}\
-         table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:.3em .6em .3em 0;text-align:left}}\
-         .cw-var{{background:#fde68a}}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+         <style>\n{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
         escape_html(&doc.title),
+        include_str!("../../../assets/export/document.css"),
         preview.html
     )
 }

@@ -20,6 +20,8 @@ import type { Topic } from './bindings/Topic';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { Imported } from './bindings/Imported';
+import type { Format } from './bindings/Format';
+import type { RedlineFormat } from './bindings/RedlineFormat';
 
 export type {
   Clause,
@@ -45,6 +47,7 @@ export type { SectionChange } from './bindings/SectionChange';
 export type { ImportPreview } from './bindings/ImportPreview';
 export type { ImportedSection } from './bindings/ImportedSection';
 export type { Imported } from './bindings/Imported';
+export type { Format, RedlineFormat };
 export type { DiffOp } from './bindings/DiffOp';
 
 /** One side of a comparison: a document's draft or one of its versions. */
@@ -146,4 +149,10 @@ export const ipc = {
   importPick: () => call<[string, ImportPreview] | null>('import_pick'),
   importCommit: (preview: ImportPreview, into: number | null, facts: Record<string, string>, fileName: string) =>
     call<Imported>('import_commit', { preview, into, facts, fileName }),
+  /** Makes the file, asks where to save it in a native dialog, writes it; the path written,
+   * or null when the dialog was cancelled. */
+  exportDocument: (documentId: number, version: number | null, format: Format) =>
+    call<string | null>('export_document', { documentId, version, format }),
+  exportRedline: (old: Target, next: Target, format: RedlineFormat) =>
+    call<string | null>('export_redline', { old, new: next, format }),
 };

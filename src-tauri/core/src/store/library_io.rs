@@ -6,32 +6,16 @@ use super::Store;
 use super::clauses::insert_revision;
 use crate::domain::{Clause, ClauseSource, ImportReport};
 use crate::error::{Error, Result};
+use crate::files::write_atomic;
 use crate::library::{SourceFile, clause_file, clause_path};
 use crate::store::ClauseFilter;
 use rusqlite::params;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Limits on what an import reads, so a wrong folder cannot exhaust memory.
 const MAX_FILES: usize = 20_000;
 const MAX_FILE_BYTES: u64 = 1024 * 1024;
-
-/// Writes `bytes` to `path` atomically: a temp file in the same folder, fsynced, then renamed.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let io = |e| Error::io(format!("cannot write {}", path.display()), e);
-    let mut f = fs::File::create(&tmp).map_err(io)?;
-    f.write_all(bytes).map_err(io)?;
-    f.sync_all().map_err(io)?;
-    drop(f);
-    fs::rename(&tmp, path).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        io(e)
-    })
-}
 
 fn collect_md(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries = fs::read_dir(dir).map_err(|e| Error::io(format!("cannot read folder {}", dir.display()), e))?;

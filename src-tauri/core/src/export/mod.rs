@@ -1,0 +1,244 @@
+//! Finished documents and redlines leave the app here: a document's draft or any version as
+//! Markdown, HTML, text, Word or PDF, and the comparison of any two inputs as a Word file with
+//! tracked changes, an HTML page (side by side or inline) or a PDF.
+//!
+//! Exports are deterministic: every date in them comes from the document (the version's or
+//! the draft's last change), never the clock, so the same input gives the same bytes.
+
+mod docx;
+mod markdown;
+#[cfg(feature = "pdf")]
+mod pdf;
+mod redline;
+mod xml;
+
+use crate::diff::{Comparison, DiffInput, DiffOptions};
+use crate::domain::Document;
+use crate::error::{Error, Result};
+use crate::files::safe_file_name;
+use crate::store::Store;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The formats a document exports to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Markdown,
+    Html,
+    Text,
+    Docx,
+    Pdf,
+}
+
+/// The formats a comparison exports to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RedlineFormat {
+    /// Word with tracked changes.
+    Docx,
+    /// HTML, old and new side by side.
+    Html,
+    /// HTML, one text with deletions struck through and insertions underlined.
+    HtmlInline,
+    Pdf,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Text => "txt",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// "md", "html", "txt", "docx" or "pdf" (as the CLI takes them).
+    pub fn parse(s: &str) -> Result<Format> {
+        match s {
+            "md" | "markdown" => Ok(Format::Markdown),
+            "html" => Ok(Format::Html),
+            "txt" | "text" => Ok(Format::Text),
+            "docx" => Ok(Format::Docx),
+            "pdf" => Ok(Format::Pdf),
+            _ => Err(Error::Invalid(format!("format: `{s}` is not one of md, html, txt, docx, pdf"))),
+        }
+    }
+}
+
+impl RedlineFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            RedlineFormat::Docx => "docx",
+            RedlineFormat::Html | RedlineFormat::HtmlInline => "html",
+            RedlineFormat::Pdf => "pdf",
+        }
+    }
+
+    /// "docx", "html", "html-inline" or "pdf".
+    pub fn parse(s: &str) -> Result<RedlineFormat> {
+        match s {
+            "docx" => Ok(RedlineFormat::Docx),
+            "html" => Ok(RedlineFormat::Html),
+            "html-inline" => Ok(RedlineFormat::HtmlInline),
+            "pdf" => Ok(RedlineFormat::Pdf),
+            _ => Err(Error::Invalid(format!("format: `{s}` is not one of docx, html, html-inline, pdf"))),
+        }
+    }
+}
+
+/// Who and when, for a file's properties and tracked changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    /// RFC 3339, UTC.
+    pub date: String,
+}
+
+/// An export ready to be written, with the file name to suggest (already safe, see
+/// [`safe_file_name`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The two sides of a redline, named for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedlineSides {
+    pub old_name: String,
+    pub new_name: String,
+    /// The newer side's author and date: the tracked changes carry them.
+    pub meta: Meta,
+}
+
+const APP_AUTHOR: &str = "Clausewright";
+
+/// A document in one format.
+pub fn document_bytes(doc: &Document, lib: &crate::library::Library, meta: &Meta, format: Format) -> Result<Vec<u8>> {
+    Ok(match format {
+        Format::Markdown => crate::render::document_markdown(doc, lib).into_bytes(),
+        Format::Text => crate::render::document_text(doc, lib).into_bytes(),
+        Format::Html => crate::render::document_html_page(doc, lib).into_bytes(),
+        Format::Docx => docx::document(&crate::render::document_markdown(doc, lib), meta)?,
+        Format::Pdf => pdf_document(&crate::render::document_markdown(doc, lib), meta)?,
+    })
+}
+
+/// A comparison in one format.
+pub fn redline_bytes(c: &Comparison, sides: &RedlineSides, format: RedlineFormat) -> Result<Vec<u8>> {
+    Ok(match format {
+        RedlineFormat::Docx => redline::docx(c, sides)?,
+        RedlineFormat::Html => crate::diff::html_page(c, &sides.old_name, &sides.new_name).into_bytes(),
+        RedlineFormat::HtmlInline => redline::html_inline(c, sides).into_bytes(),
+        RedlineFormat::Pdf => pdf_redline(c, sides)?,
+    })
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_document(markdown: &str, meta: &Meta) -> Result<Vec<u8>> {
+    pdf::document(markdown, meta)
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_redline(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
+    pdf::redline(c, sides)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf_document(_: &str, _: &Meta) -> Result<Vec<u8>> {
+    Err(no_pdf())
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf_redline(_: &Comparison, _: &RedlineSides) -> Result<Vec<u8>> {
+    Err(no_pdf())
+}
+
+#[cfg(not(feature = "pdf"))]
+fn no_pdf() -> Error {
+    Error::Invalid("format: this build of Clausewright has no PDF support (built without the `pdf` feature)".into())
+}
+
+impl Store {
+    /// A document's draft (`version` None) or one of its versions, in one format.
+    pub fn export_document(&self, doc_id: i64, version: Option<u32>, format: Format) -> Result<Exported> {
+        let (doc, meta, stem) = match version {
+            None => {
+                let doc = self.document(doc_id)?;
+                let meta = Meta { title: doc.title.clone(), author: self.author()?.unwrap_or_else(|| APP_AUTHOR.into()), date: doc.updated_at.clone() };
+                let stem = doc.title.clone();
+                (doc, meta, stem)
+            }
+            Some(n) => {
+                let v = self.version(doc_id, n)?;
+                let meta = Meta { title: v.title.clone(), author: v.author.clone(), date: v.created_at.clone() };
+                let stem = format!("{} v{n}", v.title);
+                let doc = Document {
+                    id: doc_id,
+                    title: v.title,
+                    revision: 0,
+                    profile: v.profile,
+                    sections: v.sections,
+                    created_at: v.created_at.clone(),
+                    updated_at: v.created_at,
+                };
+                (doc, meta, stem)
+            }
+        };
+        let bytes = document_bytes(&doc, self.library(), &meta, format)?;
+        Ok(Exported { file_name: safe_file_name(&stem, format.extension()), bytes })
+    }
+}
+
+/// The comparison of two inputs (as in `diff`), in one format. Two files need no workspace.
+pub fn export_redline(store: Option<&Store>, old: &DiffInput, new: &DiffInput, format: RedlineFormat) -> Result<Exported> {
+    let side = |input: &DiffInput| match (store, input) {
+        (Some(s), input) => s.diff_side(input),
+        (None, DiffInput::File(p)) => crate::diff::side_from_file(p),
+        (None, _) => Err(Error::Invalid("a document's draft or version needs a workspace".into())),
+    };
+    let c = crate::diff::compare(&side(old)?, &side(new)?, DiffOptions::default());
+    let sides = RedlineSides { old_name: input_name(store, old)?, new_name: input_name(store, new)?, meta: input_meta(store, new)? };
+    let stem = format!("Redline {} to {}", sides.old_name, sides.new_name);
+    Ok(Exported { file_name: safe_file_name(&stem, format.extension()), bytes: redline_bytes(&c, &sides, format)? })
+}
+
+fn workspace(store: Option<&Store>) -> Result<&Store> {
+    store.ok_or_else(|| Error::Invalid("a document's draft or version needs a workspace".into()))
+}
+
+fn input_name(store: Option<&Store>, input: &DiffInput) -> Result<String> {
+    Ok(match input {
+        DiffInput::Draft(d) => format!("{} (draft)", workspace(store)?.document(*d)?.title),
+        DiffInput::Version(d, n) => format!("{} v{n}", workspace(store)?.version(*d, *n)?.title),
+        DiffInput::File(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string()),
+    })
+}
+
+/// The author and date a side's changes carry: the version's, the draft's last change, or for
+/// a file its modification time.
+fn input_meta(store: Option<&Store>, input: &DiffInput) -> Result<Meta> {
+    Ok(match input {
+        DiffInput::Draft(d) => {
+            let s = workspace(store)?;
+            let doc = s.document(*d)?;
+            Meta { title: doc.title, author: s.author()?.unwrap_or_else(|| APP_AUTHOR.into()), date: doc.updated_at }
+        }
+        DiffInput::Version(d, n) => {
+            let v = workspace(store)?.version(*d, *n)?;
+            Meta { title: v.title, author: v.author, date: v.created_at }
+        }
+        DiffInput::File(p) => {
+            let modified = std::fs::metadata(p).and_then(|m| m.modified()).ok().map(time::OffsetDateTime::from);
+            let date = modified
+                .and_then(|t| t.replace_nanosecond(0).ok())
+                .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+                .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+            Meta { title: input_name(store, input)?, author: APP_AUTHOR.into(), date }
+        }
+    })
+}
