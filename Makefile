@@ -14,17 +14,7 @@ test: system-test-deps ui test-rust test-ui e2e
 test-rust:
 	$(CARGO) test --workspace --exclude clausewright-e2e
 
-test-# Fuzz each reader, the renderer and the diff (security I5) for FUZZ_SECONDS each. cargo-fuzz
-# wants nightly; RUSTC_BOOTSTRAP lets the stable toolchain build with its flags.
-FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := import_text import_html import_docx render_markdown diff
-fuzz:
-	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
-	cd fuzz && for t in $(FUZZ_TARGETS); do \
-	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 || exit 1; \
-	done
-
-ui: node-deps
+test-ui: node-deps
 	cd ui && npm test
 
 # The end-to-end tests drive the real debug app under a virtual display.

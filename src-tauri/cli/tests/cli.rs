@@ -315,3 +315,41 @@ fn an_html_policy_is_sanitized_then_split_like_any_other() {
         assert!(!all.contains(bad), "{bad} survived: {all}");
     }
 }
+
+#[test]
+fn export_writes_every_format_and_a_redline_of_two_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    for (format, magic) in [("md", &b"# Privacy Policy"[..]), ("html", b"<!doctype html>"), ("txt", b"Privacy Policy"), ("docx", b"PK"), ("pdf", b"%PDF-")] {
+        let out = dir.path().join(format!("policy.{format}"));
+        let run = cli(&db, &["export", "1", "--format", format, "-o", out.to_str().unwrap()]);
+        assert!(run.status.success(), "{format}: {}", String::from_utf8_lossy(&run.stderr));
+        assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), out.to_str().unwrap(), "names the file written");
+        assert!(std::fs::read(&out).unwrap().starts_with(magic), "{format}");
+    }
+    let bad = cli(&db, &["export", "1", "--format", "rtf", "-o", dir.path().join("x.rtf").to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not one of md, html, txt, docx, pdf"));
+
+    // Two versions, then their redline; the draft and versions are named as in `diff`.
+    assert!(cli(&db, &["version", "save", "1", "--label", "One", "--author", "Dana"]).status.success());
+    let md = dir.path().join("edited.md");
+    std::fs::write(&md, "# Privacy Policy\n\n## Scope\n\nWe keep data for 90 days.\n").unwrap();
+    assert!(cli(&db, &["import", md.to_str().unwrap(), "--into", "1"]).status.success());
+    let red = dir.path().join("red.docx");
+    let run = cli(&db, &["export-redline", "1@1", "1@2", "--format", "docx", "-o", red.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(std::fs::read(&red).unwrap().starts_with(b"PK"));
+
+    // Two files need no workspace.
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    std::fs::write(&a, "# P\n\n## Retention\n\nWe keep logs for 30 days.\n").unwrap();
+    std::fs::write(&b, "# P\n\n## Retention\n\nWe keep logs for 90 days.\n").unwrap();
+    let none = dir.path().join("none.sqlite3");
+    let html = dir.path().join("red.html");
+    let run = cli(&none, &["export-redline", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "html-inline", "-o", html.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(!none.exists(), "no workspace opened");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<del>30</del>") && page.contains("<ins>90</ins>"), "{page}");
+}

@@ -2,29 +2,13 @@
 //! adversarial Markdown of security I4 (must stay fast, never hang).
 
 use clausewright_core::Store;
-use clausewright_core::domain::{Document, Profile, Section};
+use clausewright_core::domain::Profile;
 use clausewright_core::render::{document_markdown, document_text, render_document, render_markdown};
+mod common;
+
+use common::long_document;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-
-/// The starter document's sections repeated until the text reaches `words` words.
-fn long_document(store: &Store, words: usize) -> Document {
-    let starter = store.document(store.documents().expect("docs")[0].id).expect("starter");
-    let mut sections = Vec::new();
-    let mut count = 0;
-    let mut id = 1;
-    while count < words {
-        for s in &starter.sections {
-            count += s.body.split_whitespace().count();
-            sections.push(Section { id, ..s.clone() });
-            id += 1;
-            if count >= words {
-                break;
-            }
-        }
-    }
-    Document { sections, ..starter }
-}
 
 fn render(c: &mut Criterion) {
     let store = Store::open_in_memory().expect("store");
