@@ -155,8 +155,11 @@ fn preamble(meta: &Meta, header_right: &str) -> String {
 
 fn compile(markup: String, meta: &Meta) -> Result<Vec<u8>> {
     let world = World { source: Source::detached(markup), today: datetime(&meta.date) };
-    let document: PagedDocument = typst::compile(&world)
-        .output
+    let compiled = typst::compile::<PagedDocument>(&world).output;
+    // Typst memoizes across compilations; an export is one-off, so the cache is dropped
+    // rather than left to grow with every export in a long-running app.
+    typst::comemo::evict(0);
+    let document: PagedDocument = compiled
         .map_err(|errors| Error::Invalid(format!("the PDF could not be typeset: {}", errors.first().map(|e| e.message.as_str()).unwrap_or("unknown error"))))?;
     let standards = typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
         .map_err(|e| Error::Invalid(format!("PDF/A: {}", e.message())))?;
