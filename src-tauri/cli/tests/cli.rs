@@ -218,11 +218,11 @@ fn import_dry_run_shows_sections_facts_and_topics_without_a_workspace() {
 
     // Nothing is lost: the words of the sections, joined, are the words of the file.
     let words = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect::<Vec<_>>();
-    let joined: String = p["sections"].as_array().unwrap().iter().map(|s| {
+    let joined: String = std::iter::once(format!("{}\n", p["title"].as_str().unwrap())).chain(p["sections"].as_array().unwrap().iter().map(|s| {
         let h = s["heading"].as_str().unwrap();
         let head = if h == "Preamble" { String::new() } else { format!("{h}\n") };
         format!("{head}{}\n", s["body"].as_str().unwrap())
-    }).collect();
+    })).collect();
     let source: Vec<String> = words(POLICY).into_iter().filter(|w| !w.chars().all(|c| c.is_ascii_digit()) || w.len() > 1).collect();
     let got: Vec<String> = words(&joined).into_iter().filter(|w| !w.chars().all(|c| c.is_ascii_digit()) || w.len() > 1).collect();
     assert_eq!(got, source, "only the heading numbers (1., 2., ...) may go");
@@ -306,7 +306,7 @@ fn an_html_policy_is_sanitized_then_split_like_any_other() {
     let headings: Vec<&str> = p["sections"].as_array().unwrap().iter().map(|s| s["heading"].as_str().unwrap()).collect();
     assert_eq!(headings, ["Preamble", "Information We Collect", "Data Retention", "Contact Us"]);
     assert_eq!(p["title"], "Privacy Policy");
-    assert_eq!(p["sections"][0]["body"], "# Privacy Policy\n\nLast updated: June 15, 2025", "the title is kept in the preamble");
+    assert_eq!(p["sections"][0]["body"], "Last updated: June 15, 2025", "the title is the document's title; the preamble keeps the rest");
     assert_eq!(p["sections"][1]["body"], "We collect **account** data.");
     assert_eq!(p["sections"][2]["body"], "- Logs: 30 days");
     assert_eq!(p["facts"]["effective_date"], "2025-06-15");

@@ -224,6 +224,13 @@ fn parse_side(text: &str, side: &crate::diff::DiffSide, store: Option<&Store>) -
     if title.is_empty() {
         title = "Imported policy".into();
     }
+    // The title becomes the document's title; the preamble keeps the rest ("Last updated…").
+    if let Some((None, body, _)) = parts.first_mut() {
+        *body = without_title(body, &title);
+        if body.trim().is_empty() {
+            parts.remove(0);
+        }
+    }
     let topics = store.and_then(|st| st.topics().ok()).unwrap_or_default();
     let sections = parts
         .into_iter()
@@ -234,6 +241,15 @@ fn parse_side(text: &str, side: &crate::diff::DiffSide, store: Option<&Store>) -
         })
         .collect();
     ImportPreview { title, sections, facts: facts(text), warnings: vec![] }
+}
+
+/// The preamble without its title line (and the line underlining it, for a setext title).
+fn without_title(body: &str, title: &str) -> String {
+    let lines: Vec<&str> = body.lines().collect();
+    let Some(at) = lines.iter().position(|l| !l.trim().is_empty() && clean_heading(l) == title) else { return body.to_owned() };
+    let skip = if lines.get(at + 1).is_some_and(|l| is_setext_underline(l)) { 2 } else { 1 };
+    let rest: Vec<&str> = lines[..at].iter().chain(lines[at + skip..].iter()).copied().collect();
+    rest.join("\n").trim().to_owned()
 }
 
 /// Is this text empty, or does it open with a list of links (a table of contents)?

@@ -285,6 +285,7 @@ fn a_table_of_contents_and_an_underlined_title_stay_in_the_preamble() {
     assert_eq!(p.title, "Harbor Notes privacy policy");
     assert_eq!(headings(&p), ["Preamble", "What we gather", "How long we keep it", "Reaching us"]);
     assert!(p.sections[0].body.contains("This policy explains"), "the introduction stays in the preamble");
+    assert!(!p.sections[0].body.contains("Harbor Notes privacy policy"), "the title is the document's title");
     assert!(p.sections[1].body.contains("### Notes you share"), "sub-headings stay inside");
     // Nothing dropped: the words of the sections, joined, are the words of the file.
     let words = |t: &str| {
@@ -295,10 +296,12 @@ fn a_table_of_contents_and_an_underlined_title_stay_in_the_preamble() {
         let first = chunks.next().unwrap_or("").to_owned();
         chunks.fold(first, |acc, c| acc + " " + c.split_once(')').map_or(c, |(_, rest)| rest))
     };
-    let joined: String = p
+    let sections: String = p
         .sections
         .iter()
         .map(|s| if s.heading == "Preamble" { format!("{}\n", s.body) } else { format!("{}\n{}\n", s.heading, s.body) })
         .collect();
+    // The title leads the preamble in the source: "Updated: …" comes first there.
+    let joined = sections.replacen("\n", &format!("\n{}\n", p.title), 1);
     assert_eq!(words(&without_targets(&joined)), words(&without_targets(WEB_EXPORT)));
 }

@@ -43,9 +43,32 @@ fn mark_of(text: &str) -> (usize, LineStyle) {
     (0, LineStyle::Body)
 }
 
-/// Emphasis and code marks go, the same on both sides.
+/// Emphasis and code marks go, and a link whole within one run keeps only its text; the same
+/// on both sides.
 fn clean(text: &str) -> String {
-    text.replace("**", "").replace('`', "")
+    let text = text.replace("**", "").replace('`', "");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('[') {
+        let link = rest[open..].find("](").and_then(|mid| {
+            let inner = &rest[open + 1..open + mid];
+            let close = rest[open + mid..].find(')')?;
+            (!inner.contains('[')).then_some((inner, open + mid + close + 1))
+        });
+        match link {
+            Some((inner, end)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(inner);
+                rest = &rest[end..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The comparison as lines. Blank lines are dropped; a line's mark is deleted (or inserted)
@@ -227,6 +250,12 @@ mod tests {
             out.push(carry);
         }
         out.into_iter().filter(|l| !l.trim().is_empty()).collect()
+    }
+
+    #[test]
+    fn links_keep_their_text() {
+        assert_eq!(clean("Write to [us](mailto:a@b.example) or [see](https://x.example)."), "Write to us or see.");
+        assert_eq!(clean("a [half link and **bold**"), "a [half link and bold");
     }
 
     #[test]
