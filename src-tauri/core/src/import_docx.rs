@@ -496,7 +496,7 @@ fn blocks_to_markdown(blocks: &[Block]) -> String {
                     },
                 };
                 let is_list = list.is_some() && !line.starts_with('#');
-                if !out.is_empty() && !(is_list && prev_list) {
+                if !out.is_empty() && (!is_list || !prev_list) {
                     out.push('\n');
                 }
                 out.push_str(&line);

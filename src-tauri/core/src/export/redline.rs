@@ -13,11 +13,14 @@ use crate::error::Result;
 use crate::render::{escape_html, sanitize};
 use docx_rs::{Delete, Insert, IndentLevel, NumberingId, Paragraph, Run};
 
+/// Text with the change it belongs to, in reading order.
+type Runs = Vec<(OpKind, String)>;
+
 /// A line of the redline: runs of text with their change, and what happened to its end (the
 /// paragraph mark).
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Line {
-    pub runs: Vec<(OpKind, String)>,
+    pub runs: Runs,
     pub mark: OpKind,
     pub style: LineStyle,
 }
@@ -75,14 +78,12 @@ fn clean(text: &str) -> String {
 /// only when every line break up to the next line with text was.
 pub(super) fn lines(c: &Comparison) -> Vec<Line> {
     // Split the ops at newlines: (runs, the newline's kind).
-    let mut raw: Vec<(Vec<(OpKind, String)>, Option<OpKind>)> = vec![(Vec::new(), None)];
+    let mut raw: Vec<(Runs, Option<OpKind>)> = vec![(Vec::new(), None)];
     for op in &c.ops {
         let mut parts = op.text.split('\n').peekable();
         while let Some(part) = parts.next() {
-            if !part.is_empty() {
-                if let Some(cur) = raw.last_mut() {
-                    cur.0.push((op.op, part.to_owned()));
-                }
+            if let (false, Some(cur)) = (part.is_empty(), raw.last_mut()) {
+                cur.0.push((op.op, part.to_owned()));
             }
             if parts.peek().is_some() {
                 if let Some(cur) = raw.last_mut() {
@@ -93,7 +94,7 @@ pub(super) fn lines(c: &Comparison) -> Vec<Line> {
         }
     }
     let mut out: Vec<Line> = Vec::new();
-    let mut pending: Option<(Vec<(OpKind, String)>, Vec<OpKind>)> = None;
+    let mut pending: Option<(Runs, Vec<OpKind>)> = None;
     for (runs, newline) in raw {
         let has_text = runs.iter().any(|(_, t)| !t.trim().is_empty());
         if has_text {
@@ -111,7 +112,7 @@ pub(super) fn lines(c: &Comparison) -> Vec<Line> {
     out
 }
 
-fn finish(runs: Vec<(OpKind, String)>, marks: &[OpKind]) -> Line {
+fn finish(runs: Runs, marks: &[OpKind]) -> Line {
     let mark = if !marks.is_empty() && marks.iter().all(|m| *m == OpKind::Delete) {
         OpKind::Delete
     } else if !marks.is_empty() && marks.iter().all(|m| *m == OpKind::Insert) {
