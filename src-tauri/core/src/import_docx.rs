@@ -402,7 +402,9 @@ fn merge_runs(runs: Vec<Run>) -> Vec<Run> {
     out
 }
 
-/// Escapes what Markdown would otherwise read as markup.
+/// Escapes what Markdown would otherwise read as markup. Lighter than
+/// `render::escape_markdown` on purpose: imported text is edited by hand afterwards, so
+/// underscores in emails and ampersands stay as written.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
