@@ -143,7 +143,7 @@ fn split(name: &str, text: &str) -> crate::diff::DiffSide {
 /// preview or an error.
 pub fn preview_bytes(name: &str, bytes: &[u8], store: Option<&Store>) -> Result<ImportPreview> {
     let (text, warnings) = markdown(name, bytes)?;
-    let mut preview = parse_side(&text, &split(name, &text), store);
+    let mut preview = parse(&text, &split(name, &text), store);
     preview.warnings.splice(0..0, warnings);
     Ok(preview)
 }
@@ -161,12 +161,9 @@ fn clean_heading(line: &str) -> String {
     strip_number(h.trim()).trim().to_owned()
 }
 
-/// Splits text into sections at its own headings and gathers facts and topics.
-pub fn parse(text: &str, store: Option<&Store>) -> ImportPreview {
-    parse_side(text, &sections_from_text(text), store)
-}
-
-fn parse_side(text: &str, side: &crate::diff::DiffSide, store: Option<&Store>) -> ImportPreview {
+/// Turns a file's sections into a preview: title and preamble, tables of contents folded,
+/// facts and topics suggested.
+fn parse(text: &str, side: &crate::diff::DiffSide, store: Option<&Store>) -> ImportPreview {
     // Each split section as (heading, body, its whole text); `None` is the preamble.
     let mut parts: Vec<(Option<String>, String, String)> = side
         .sections

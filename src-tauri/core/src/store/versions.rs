@@ -43,7 +43,7 @@ impl Store {
 
     /// Adds an imported text as a new version of a document, leaving the draft alone, so it can
     /// be compared with the versions before it.
-    pub fn import_as_version(&mut self, doc_id: i64, preview: &crate::import::ImportPreview, label: &str) -> Result<Version> {
+    pub(crate) fn import_as_version(&mut self, doc_id: i64, preview: &crate::import::ImportPreview, label: &str) -> Result<Version> {
         let doc = self.document(doc_id)?;
         let sections = preview.document_sections();
         self.add_version(doc_id, label, "", Snapshot { title: preview.title.clone(), profile: doc.profile, sections })
