@@ -290,6 +290,16 @@ fn suggest_topic(store: &Store, topics: &[crate::domain::Topic], heading: &str, 
     };
     let heading_words = words(heading);
     let mut votes: BTreeMap<String, f32> = BTreeMap::new();
+    // The words policies put in headings say most: "What we collect", "Your choices".
+    let lower = heading.to_lowercase();
+    let all_words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    for (stem, topic) in HEADING_WORDS {
+        // A short stem names a whole word ("use" is not "user"), a long one its derivatives.
+        let hit = |w: &&str| *w == *stem || w.strip_suffix('s') == Some(stem) || (stem.len() >= 5 && w.starts_with(stem));
+        if all_words.iter().any(hit) && topics.iter().any(|t| t.id == *topic) {
+            *votes.entry((*topic).to_owned()).or_default() += 3.0;
+        }
+    }
     for t in topics {
         let title = words(&t.title);
         if heading_words.iter().any(|w| title.iter().any(|tw| tw.starts_with(w.as_str()) || w.starts_with(tw.as_str()))) {
@@ -306,6 +316,68 @@ fn suggest_topic(store: &Store, topics: &[crate::domain::Topic], heading: &str, 
         _ => (None, 0.0),
     }
 }
+
+/// Heading words (five letters or more: as prefixes) and the library topic a section under them usually covers.
+const HEADING_WORDS: &[(&str, &str)] = &[
+    ("about", "who-we-are"),
+    ("introduc", "who-we-are"),
+    ("scope", "who-we-are"),
+    ("collect", "data-you-give"),
+    ("provide", "data-you-give"),
+    ("automatic", "data-automatic"),
+    ("log", "data-automatic"),
+    ("device", "data-automatic"),
+    ("usage", "data-automatic"),
+    ("prompt", "user-content"),
+    ("input", "user-content"),
+    ("output", "user-content"),
+    ("content", "user-content"),
+    ("use", "purposes"),
+    ("purpose", "purposes"),
+    ("lawful", "legal-bases"),
+    ("bases", "legal-bases"),
+    ("basis", "legal-bases"),
+    ("share", "service-providers"),
+    ("sharing", "service-providers"),
+    ("disclos", "service-providers"),
+    ("processor", "service-providers"),
+    ("subprocessor", "service-providers"),
+    ("vendor", "service-providers"),
+    ("payment", "payments"),
+    ("billing", "payments"),
+    ("integration", "connected-accounts"),
+    ("connected", "connected-accounts"),
+    ("international", "transfers"),
+    ("transfer", "transfers"),
+    ("retain", "retention"),
+    ("retention", "retention"),
+    ("keep", "retention"),
+    ("secur", "security"),
+    ("protect", "security"),
+    ("rights", "eu-uk-rights"),
+    ("choices", "eu-uk-rights"),
+    ("gdpr", "eu-uk-rights"),
+    ("california", "california"),
+    ("ccpa", "california"),
+    ("states", "us-state-rights"),
+    ("cookie", "cookies"),
+    ("tracking", "cookies"),
+    ("marketing", "marketing"),
+    ("communications", "marketing"),
+    ("child", "children"),
+    ("minor", "children"),
+    ("kids", "children"),
+    ("automated", "automated-decisions"),
+    ("profiling", "automated-decisions"),
+    ("links", "third-party-links"),
+    ("merger", "business-transfers"),
+    ("acquisition", "business-transfers"),
+    ("enforcement", "legal-disclosures"),
+    ("change", "changes"),
+    ("updates", "changes"),
+    ("contact", "contact"),
+    ("questions", "contact"),
+];
 
 const MONTHS: [&str; 12] =
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 /// A workspace with one document of hand-written sections (lists, a table, a link) and two
-/// versions of it, the second with words changed, a section added and one removed.
+/// versions of it, the second with words changed (in a paragraph, a nested list item and a table
+/// cell), a table row added, a section added and one removed.
 fn workspace() -> (tempfile::TempDir, Store, i64) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("w.sqlite3")).unwrap();
@@ -33,6 +34,8 @@ fn workspace() -> (tempfile::TempDir, Store, i64) {
     let doc = store.create_document_from("Harbor Notes Privacy Policy", &profile, &sections).unwrap();
     store.save_version(doc.id, "First", "").unwrap();
     let mut changed = sections.clone();
+    changed[1].1 = changed[1].1.replace("_shared_ notes", "_shared_ and archived notes");
+    changed[2].1 = "| Provider | Purpose |\n| --- | --- |\n| Stripe | Payments |\n| Fly.io | Hosting |\n| Mistral | Summaries |".into();
     changed[3].1 = "We keep notes for 90 days after you close your account, then delete them.".into();
     changed.remove(4);
     changed.push(("Contact".into(), "Email us at any time.".into()));
@@ -127,6 +130,12 @@ fn paragraphs(document_xml: &str) -> Vec<(String, String, bool)> {
     out
 }
 
+/// The value of the first `name="…"` in `xml`.
+fn attr(xml: &str, name: &str) -> String {
+    let at = xml.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+    xml[at..at + xml[at..].find('"').unwrap()].to_owned()
+}
+
 #[test]
 fn word_has_real_structure_and_properties() {
     let (_dir, store, id) = workspace();
@@ -139,6 +148,20 @@ fn word_has_real_structure_and_properties() {
     assert_eq!(headings, ["1. Who we are", "2. What we collect", "3. Who processes it", "4. Retention", "5. Old section"]);
     let items: Vec<&str> = paras.iter().filter(|p| p.2).map(|p| p.1.as_str()).collect();
     assert_eq!(items, ["your email address", "the notes you write", "including shared notes", "to run the service", "to keep it secure"]);
+    // Bullets are bullets and numbers numbers, as Word and LibreOffice read the lists: the first
+    // definition of an id is the one they use.
+    let numbering = zip_part(&made.bytes, "word/numbering.xml");
+    let format_of = |item: &str| {
+        let at = xml.find(&format!(">{item}<")).unwrap();
+        let para = &xml[xml[..at].rfind("<w:p ").unwrap()..at];
+        let num = attr(&para[para.find("<w:numId").unwrap()..], "w:val");
+        let inst = &numbering[numbering.find(&format!(r#"<w:num w:numId="{num}""#)).unwrap()..];
+        let abs = attr(&inst[inst.find("<w:abstractNumId").unwrap()..], "w:val");
+        let def = &numbering[numbering.find(&format!(r#"<w:abstractNum w:abstractNumId="{abs}""#)).unwrap()..];
+        attr(&def[def.find("<w:numFmt").unwrap()..], "w:val")
+    };
+    assert_eq!(format_of("the notes you write"), "bullet");
+    assert_eq!(format_of("to run the service"), "decimal");
     assert!(xml.contains("<w:tbl>") && xml.contains("Stripe"), "a real table");
     assert!(xml.contains("<w:hyperlink"), "a real link");
     assert!(zip_part(&made.bytes, "word/_rels/document.xml.rels").contains("mailto:privacy@harbor.example"));
@@ -231,12 +254,23 @@ fn link_text(line: &str) -> String {
     out
 }
 
-/// A version's text as the redline shows it: a line a paragraph, marks dropped.
+/// A version's text as the redline shows it: a line a paragraph, heading and bullet marks
+/// dropped, a table a paragraph a cell without its header separator.
 fn expected(store: &Store, id: i64, n: u32) -> Vec<String> {
     let side = store.diff_side(&DiffInput::Version(id, n)).unwrap();
-    side.text()
-        .lines()
-        .map(|l| link_text(&l.trim_start_matches('#').trim_start_matches("- ").replace("**", "").replace('`', "")))
+    let mut out = Vec::new();
+    for line in side.text().lines().map(str::trim_start) {
+        if line.starts_with('|') {
+            if !line.contains("---") {
+                out.extend(line.trim_matches('|').split('|').map(str::to_owned));
+            }
+            continue;
+        }
+        let line = line.trim_start_matches('#');
+        out.push(line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")).unwrap_or(line).to_owned());
+    }
+    out.into_iter()
+        .map(|l| link_text(&l.replace("**", "").replace('`', "")))
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
         .collect()
@@ -255,6 +289,21 @@ fn a_word_redline_accepts_to_the_new_text_and_rejects_to_the_old() {
     assert!(!xml.contains("](mailto:"), "links show as their text");
     assert_eq!(resolve(&xml, true), expected(&store, id, 2), "accept all gives the new version");
     assert_eq!(resolve(&xml, false), expected(&store, id, 1), "reject all gives the old version");
+}
+
+#[test]
+fn a_word_redline_keeps_tables_as_tables_with_tracked_rows() {
+    let (_dir, store, id) = workspace();
+    let made = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Docx).unwrap();
+    let xml = zip_part(&made.bytes, "word/document.xml");
+    assert!(!xml.contains("| Provider") && !xml.contains("---"), "no Markdown table syntax");
+    let table = &xml[xml.find("<w:tbl>").expect("a real table")..xml.find("</w:tbl>").unwrap()];
+    assert_eq!(table.matches("<w:tr>").count() + table.matches("<w:tr ").count(), 4, "header, Stripe, Fly, Mistral");
+    let inserted_row = table.find("<w:trPr><w:ins ").expect("the new row is a tracked row insertion");
+    assert!(table[inserted_row..].contains("Mistral"));
+    assert!(table.contains(">Fly.io<") || table.contains(">.io<"), "the changed cell shows its new words");
+    // The nested list item keeps its depth: a bullet at level 1.
+    assert!(xml.contains(r#"<w:ilvl w:val="1" />"#) || xml.contains(r#"<w:ilvl w:val="1"/>"#), "a nested bullet");
 }
 
 #[test]

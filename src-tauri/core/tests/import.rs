@@ -305,3 +305,34 @@ fn a_table_of_contents_and_an_underlined_title_stay_in_the_preamble() {
     let joined = sections.replacen("\n", &format!("\n{}\n", p.title), 1);
     assert_eq!(words(&without_targets(&joined)), words(&without_targets(WEB_EXPORT)));
 }
+
+/// The headings policies use point at the library topic each section covers.
+#[test]
+fn each_section_is_matched_to_the_topic_its_heading_names() {
+    let (_dir, store) = store();
+    let md = "# Acme Privacy Policy\n\nLast updated: 2026-01-02\n\n\
+              ## 1. What We Collect\n\nYour name and email address.\n\n\
+              ## 2. How We Use Your Information\n\nTo run the service.\n\n\
+              ## 3. Sharing and Disclosure\n\nWith our hosting provider.\n\n\
+              ## 4. How Long We Keep Data\n\nThirty days.\n\n\
+              ## 5. Your Rights and Choices\n\nAsk us for a copy.\n\n\
+              ## 6. Children's Privacy\n\nNot for children.\n\n\
+              ## 7. Changes to This Policy\n\nWe will post them here.\n\n\
+              ## 8. Contact Us\n\nWrite to privacy@acme.example.\n";
+    let p = preview_bytes("acme.md", md.as_bytes(), Some(&store)).unwrap();
+    let topics: Vec<(&str, &str)> = p.sections.iter().skip(1).map(|s| (s.heading.as_str(), s.topic.as_deref().unwrap_or("-"))).collect();
+    assert_eq!(
+        topics,
+        [
+            ("What We Collect", "data-you-give"),
+            ("How We Use Your Information", "purposes"),
+            ("Sharing and Disclosure", "service-providers"),
+            ("How Long We Keep Data", "retention"),
+            ("Your Rights and Choices", "eu-uk-rights"),
+            ("Children's Privacy", "children"),
+            ("Changes to This Policy", "changes"),
+            ("Contact Us", "contact"),
+        ]
+    );
+    assert!(p.sections.iter().skip(1).all(|s| s.confidence > 0.3 && s.confidence <= 1.0));
+}

@@ -195,6 +195,11 @@ fn replaced(old: &str, new: &str) -> Row {
     Row { ops }
 }
 
+/// The word changes from one short text to another, such as a table cell, as runs.
+pub(crate) fn word_ops(old: &str, new: &str) -> Vec<DiffOp> {
+    diff_words(old, new, DiffOptions::default(), Instant::now() + std::time::Duration::from_secs(1)).ops
+}
+
 /// Word diff of two paragraphs, or a whole replacement when it would cost too much. Words use
 /// imara-diff's histogram algorithm: on the 100,000-word dense rewrite it measured 13% faster
 /// than `similar`'s Myers with the same redline (docs/benchmarks.md); paragraphs keep `similar`,

@@ -10,7 +10,9 @@ use docx_rs::{
     Numbering, NumberingId, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow,
 };
 
-const BULLETS: usize = 1;
+/// docx-rs always writes a decimal list as abstract and instance 1, which Word and LibreOffice
+/// take over any later id 1: ours start at 2.
+pub(super) const BULLETS: usize = 3;
 const NUMBERS: usize = 2;
 /// Numbering instances for ordered lists start here, one per list so each restarts at 1.
 const FIRST_LIST_NUM: usize = 10;

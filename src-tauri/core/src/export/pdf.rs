@@ -7,7 +7,7 @@
 //! can be read as Typst code.
 
 use super::markdown::{Block, Span, blocks, plain};
-use super::redline::{LineStyle, lines};
+use super::redline::{Item, LineStyle, items};
 use super::{Meta, RedlineSides};
 use crate::diff::{Comparison, OpKind};
 use crate::error::{Error, Result};
@@ -265,9 +265,9 @@ pub fn redline(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
         )),
         lit(&format!("Changes by {} on {}. Deleted text is struck through in red; inserted text is underlined in green.", sides.meta.author, sides.meta.date))
     );
-    for line in lines(c) {
+    let runs = |runs: &[(OpKind, String)]| {
         let mut content = String::new();
-        for (kind, text) in &line.runs {
+        for (kind, text) in runs {
             match kind {
                 OpKind::Equal => content.push_str(&lit(text)),
                 OpKind::Delete => {
@@ -278,6 +278,32 @@ pub fn redline(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
                 }
             }
         }
+        content
+    };
+    for piece in items(c) {
+        let line = match piece {
+            Item::Line(line) => line,
+            Item::Table(rows) => {
+                let cols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1).max(1);
+                let _ = write!(out, "#table(columns: {cols},");
+                for r in &rows {
+                    // A whole row inserted or deleted is shaded as well as marked.
+                    let fill = match r.kind {
+                        OpKind::Insert => "rgb(\"#ecfdf3\")",
+                        OpKind::Delete => "rgb(\"#fef2f2\")",
+                        OpKind::Equal => "none",
+                    };
+                    for c in 0..cols {
+                        let content = r.cells.get(c).map(|c| runs(c)).unwrap_or_default();
+                        let content = if r.header { format!("#strong[{content}]") } else { content };
+                        let _ = write!(out, " table.cell(fill: {fill})[{content}],");
+                    }
+                }
+                out.push_str(")\n\n");
+                continue;
+            }
+        };
+        let content = runs(&line.runs);
         match line.style {
             LineStyle::Title => {
                 let _ = writeln!(out, "#text(size: 16pt, weight: \"bold\")[{content}]\n");
@@ -285,7 +311,10 @@ pub fn redline(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
             LineStyle::Heading(l) => {
                 let _ = writeln!(out, "#heading(level: {l})[{content}]\n");
             }
-            LineStyle::Bullet => out.push_str(&item(0, "•", &content)),
+            LineStyle::Bullet(depth) => out.push_str(&item(depth, if depth % 2 == 0 { "•" } else { "◦" }, &content)),
+            LineStyle::Numbered(depth) => {
+                let _ = writeln!(out, "#pad(left: {:.1}em)[{content}]\n", f32::from(depth + 1) * 1.4);
+            }
             LineStyle::Body => {
                 let _ = writeln!(out, "{content}\n");
             }

@@ -2,16 +2,18 @@
 //! Word and LibreOffice can accept or reject, and as one inline HTML page.
 //!
 //! The comparison's ops are the two sides' Markdown in reading order. Each line becomes a
-//! paragraph; its heading or bullet mark becomes a style, and emphasis marks are dropped, the
+//! paragraph; its heading or list mark becomes a style, and emphasis marks are dropped, the
 //! same way on both sides, so accepting every change gives the new text and rejecting every
-//! change gives the old.
+//! change gives the old. A Markdown table becomes a real table: its rows are matched old to new,
+//! a row only one side has is a tracked row insertion or deletion, and a row both have shows the
+//! changed words in its cells.
 
-use super::docx::{base, pack};
+use super::docx::{BULLETS, base, pack};
 use super::RedlineSides;
-use crate::diff::{Comparison, OpKind};
+use crate::diff::{Comparison, OpKind, word_ops};
 use crate::error::Result;
 use crate::render::{escape_html, sanitize};
-use docx_rs::{Delete, Insert, IndentLevel, NumberingId, Paragraph, Run};
+use docx_rs::{Delete, Insert, IndentLevel, NumberingId, Paragraph, Run, SpecialIndentType, Table, TableCell, TableRow};
 
 /// Text with the change it belongs to, in reading order.
 type Runs = Vec<(OpKind, String)>;
@@ -25,23 +27,34 @@ pub(super) struct Line {
     pub style: LineStyle,
 }
 
+/// A line's style; lists carry their nesting depth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum LineStyle {
     Title,
     Heading(u8),
-    Bullet,
+    Bullet(u8),
+    /// A numbered item keeps its number as text, so inserting an item shows every renumbering.
+    Numbered(u8),
     Body,
 }
 
-/// The length of a line's block mark ("## ", "- ") and the style it gives.
+/// The length of a line's block mark ("## ", "  - ", or the indent of "  2. ") and the style it
+/// gives.
 fn mark_of(text: &str) -> (usize, LineStyle) {
     let hashes = text.chars().take_while(|c| *c == '#').count();
     if hashes > 0 && text[hashes..].starts_with(' ') {
         let style = if hashes == 1 { LineStyle::Title } else { LineStyle::Heading((hashes - 1).min(3) as u8) };
         return (hashes + 1, style);
     }
-    if text.starts_with("- ") || text.starts_with("* ") {
-        return (2, LineStyle::Bullet);
+    let rest = text.trim_start_matches(' ');
+    let indent = text.len() - rest.len();
+    let depth = (indent / 2).min(8) as u8;
+    if rest.starts_with("- ") || rest.starts_with("* ") || rest.starts_with("+ ") {
+        return (indent + 2, LineStyle::Bullet(depth));
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..10).contains(&digits) && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") ")) {
+        return (indent, LineStyle::Numbered(depth));
     }
     (0, LineStyle::Body)
 }
@@ -151,32 +164,183 @@ fn finish(runs: Runs, marks: &[OpKind]) -> Line {
     Line { runs: cleaned, mark, style }
 }
 
+/// Each side's text of some lines, a paragraph a line: a line whose paragraph mark the other side
+/// added joins the next one, as Word's accept-all and reject-all do.
+pub(super) fn side_lines(lines: &[Line], keep: OpKind) -> Vec<String> {
+    let gone = if keep == OpKind::Insert { OpKind::Delete } else { OpKind::Insert };
+    let mut out: Vec<String> = Vec::new();
+    let mut carry = String::new();
+    for l in lines {
+        carry.extend(l.runs.iter().filter(|(k, _)| *k == OpKind::Equal || *k == keep).map(|(_, t)| t.as_str()));
+        if l.mark != gone {
+            out.push(std::mem::take(&mut carry));
+        }
+    }
+    if !carry.is_empty() {
+        out.push(carry);
+    }
+    out.into_iter().filter(|l| !l.trim().is_empty()).collect()
+}
+
+/// A piece of the redline: a paragraph, or a table.
+pub(super) enum Item {
+    Line(Line),
+    Table(Vec<RowChange>),
+}
+
+/// A table row: in both versions (`Equal`, its cells showing any changed words), or only in the
+/// new (`Insert`) or the old (`Delete`).
+pub(super) struct RowChange {
+    pub kind: OpKind,
+    pub header: bool,
+    pub cells: Vec<Runs>,
+}
+
+/// The redline as paragraphs and tables.
+pub(super) fn items(c: &Comparison) -> Vec<Item> {
+    let lines = lines(c);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        // A table is a run of table lines whose first and last paragraph marks are in both
+        // versions, so no line of it joins text outside it on either side.
+        let mut end = i;
+        if i == 0 || lines[i - 1].mark == OpKind::Equal {
+            while end < lines.len() && is_table_line(&lines[end]) {
+                end += 1;
+            }
+            while end > i && lines[end - 1].mark != OpKind::Equal {
+                end -= 1;
+            }
+        }
+        if end > i {
+            out.push(Item::Table(table(&lines[i..end])));
+            i = end;
+        } else {
+            out.push(Item::Line(lines[i].clone()));
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_table_line(line: &Line) -> bool {
+    let side = |keep: OpKind| line.runs.iter().filter(|(k, _)| *k == OpKind::Equal || *k == keep).map(|(_, t)| t.as_str()).collect::<String>();
+    let (old, new) = (side(OpKind::Delete), side(OpKind::Insert));
+    let row = |t: &str| t.trim().is_empty() || t.trim_start().starts_with('|');
+    line.style == LineStyle::Body && row(&old) && row(&new) && !(old.trim().is_empty() && new.trim().is_empty())
+}
+
+/// "| --- | :-: |": the line under a table's header.
+fn is_separator(line: &str) -> bool {
+    line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// A row's cells: split at unescaped pipes, the outer pipes dropped, `\|` read as `|`.
+fn cells(line: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut chars = line.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                cells.last_mut().map(|s| s.push('|'));
+            }
+            '|' => cells.push(String::new()),
+            c => {
+                cells.last_mut().map(|s| s.push(c));
+            }
+        }
+    }
+    if line.trim_start().starts_with('|') {
+        cells.remove(0);
+    }
+    if line.trim_end().ends_with('|') && !line.trim_end().ends_with("\\|") {
+        cells.pop();
+    }
+    cells.into_iter().map(|c| c.trim().to_owned()).collect()
+}
+
+/// Matches one table's rows old to new: equal rows stay, a changed row with the same number of
+/// cells shows its words changed, and any other row is inserted or deleted whole.
+fn table(lines: &[Line]) -> Vec<RowChange> {
+    let rows = |keep| side_lines(lines, keep).iter().filter(|l| !is_separator(l)).map(|l| cells(l)).collect::<Vec<_>>();
+    let (old, new) = (rows(OpKind::Delete), rows(OpKind::Insert));
+    let key = |rows: &[Vec<String>]| rows.iter().map(|r| r.join("\u{1f}")).collect::<Vec<_>>();
+    let whole = |kind: OpKind, row: &[String], header: bool| RowChange {
+        kind,
+        header,
+        cells: row.iter().map(|c| if c.is_empty() { vec![] } else { vec![(kind, c.clone())] }).collect(),
+    };
+    let mut out = Vec::new();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &key(&old), &key(&new)) {
+        let (_, o, n) = op.as_tag_tuple();
+        let pairs = o.len().min(n.len());
+        for (a, b) in o.clone().zip(n.clone()).take(pairs) {
+            let header = a == 0 || b == 0;
+            if old[a].len() == new[b].len() {
+                let cells = old[a].iter().zip(&new[b]).map(|(x, y)| word_ops(x, y).into_iter().map(|op| (op.op, op.text)).collect()).collect();
+                out.push(RowChange { kind: OpKind::Equal, header, cells });
+            } else {
+                out.push(whole(OpKind::Delete, &old[a], header));
+                out.push(whole(OpKind::Insert, &new[b], header));
+            }
+        }
+        out.extend(o.skip(pairs).map(|a| whole(OpKind::Delete, &old[a], a == 0)));
+        out.extend(n.skip(pairs).map(|b| whole(OpKind::Insert, &new[b], b == 0)));
+    }
+    out
+}
+
+/// Adds runs to a paragraph as plain, inserted and deleted text.
+fn add_runs(mut p: Paragraph, runs: &Runs, bold: bool, author: &str, date: &str) -> Paragraph {
+    for (kind, text) in runs {
+        let run = |r: Run| if bold { r.bold() } else { r };
+        p = match kind {
+            OpKind::Equal => p.add_run(run(Run::new().add_text(text.clone()))),
+            OpKind::Insert => p.add_insert(Insert::new(run(Run::new().add_text(text.clone()))).author(author).date(date)),
+            OpKind::Delete => p.add_delete(Delete::new().add_run(run(Run::new().add_delete_text(text.clone()))).author(author).date(date)),
+        };
+    }
+    p
+}
+
 /// A Word file with tracked changes by the newer side's author, at its date.
 pub fn docx(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
     let (author, date) = (sides.meta.author.as_str(), sides.meta.date.as_str());
     let title = format!("Redline: {} → {}", sides.old_name, sides.new_name);
     let meta = super::Meta { title: title.clone(), author: author.to_owned(), date: date.to_owned() };
     let mut doc = base(&meta);
-    for line in lines(c) {
-        let mut p = match line.style {
+    for item in items(c) {
+        let line = match item {
+            Item::Line(line) => line,
+            Item::Table(rows) => {
+                let rows = rows.iter().map(|r| {
+                    let cells = r.cells.iter().map(|runs| TableCell::new().add_paragraph(add_runs(Paragraph::new(), runs, r.header, author, date)));
+                    let row = TableRow::new(cells.collect());
+                    match r.kind {
+                        OpKind::Insert => row.insert(Insert::new_with_empty().author(author).date(date)),
+                        OpKind::Delete => row.delete(Delete::new().author(author).date(date)),
+                        OpKind::Equal => row,
+                    }
+                });
+                doc = doc.add_table(Table::new(rows.collect()));
+                continue;
+            }
+        };
+        let p = match line.style {
             LineStyle::Title => Paragraph::new().style("Title"),
             LineStyle::Heading(l) => Paragraph::new().style(&format!("Heading{l}")),
-            LineStyle::Bullet => Paragraph::new().numbering(NumberingId::new(1), IndentLevel::new(0)),
+            LineStyle::Bullet(depth) => Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(depth.into())),
+            LineStyle::Numbered(depth) => Paragraph::new().indent(Some(360 * (i32::from(depth) + 1)), Some(SpecialIndentType::Hanging(360)), None, None),
             LineStyle::Body => Paragraph::new(),
         };
-        for (kind, text) in &line.runs {
-            p = match kind {
-                OpKind::Equal => p.add_run(Run::new().add_text(text.clone())),
-                OpKind::Insert => p.add_insert(Insert::new(Run::new().add_text(text.clone())).author(author).date(date)),
-                OpKind::Delete => p.add_delete(Delete::new().add_run(Run::new().add_delete_text(text.clone())).author(author).date(date)),
-            };
-        }
-        p = match line.mark {
+        let p = add_runs(p, &line.runs, false, author, date);
+        doc = doc.add_paragraph(match line.mark {
             OpKind::Insert => p.insert(author, date),
             OpKind::Delete => p.delete(author, date),
             OpKind::Equal => p,
-        };
-        doc = doc.add_paragraph(p);
+        });
     }
     pack(doc, &meta)
 }
@@ -190,27 +354,50 @@ pub fn html_inline(c: &Comparison, sides: &RedlineSides) -> String {
         escape_html(&sides.new_name),
         escape_html(&c.summary())
     );
-    for line in lines(c) {
-        let tag = match line.style {
-            LineStyle::Title => "h2",
-            LineStyle::Heading(1) => "h3",
-            LineStyle::Heading(_) => "h4",
-            LineStyle::Bullet => "li",
-            LineStyle::Body => "p",
-        };
-        let class = match line.mark {
-            OpKind::Insert => " class=\"added\"",
-            OpKind::Delete => " class=\"removed\"",
-            OpKind::Equal => "",
-        };
-        body.push_str(&format!("<{tag}{class}>"));
-        for (kind, text) in &line.runs {
+    let class = |kind: OpKind| match kind {
+        OpKind::Insert => " class=\"added\"",
+        OpKind::Delete => " class=\"removed\"",
+        OpKind::Equal => "",
+    };
+    let runs = |body: &mut String, runs: &Runs| {
+        for (kind, text) in runs {
             match kind {
                 OpKind::Equal => body.push_str(&escape_html(text)),
                 OpKind::Delete => body.push_str(&format!("<del>{}</del>", escape_html(text))),
                 OpKind::Insert => body.push_str(&format!("<ins>{}</ins>", escape_html(text))),
             }
         }
+    };
+    for item in items(c) {
+        let line = match item {
+            Item::Line(line) => line,
+            Item::Table(rows) => {
+                body.push_str("<table>\n");
+                for r in &rows {
+                    let cell = if r.header { "th" } else { "td" };
+                    body.push_str(&format!("<tr{}>", class(r.kind)));
+                    for c in &r.cells {
+                        body.push_str(&format!("<{cell}>"));
+                        runs(&mut body, c);
+                        body.push_str(&format!("</{cell}>"));
+                    }
+                    body.push_str("</tr>\n");
+                }
+                body.push_str("</table>\n");
+                continue;
+            }
+        };
+        let (tag, indent) = match line.style {
+            LineStyle::Title => ("h2", 0),
+            LineStyle::Heading(1) => ("h3", 0),
+            LineStyle::Heading(_) => ("h4", 0),
+            LineStyle::Bullet(d) => ("li", d),
+            LineStyle::Numbered(d) => ("p", d + 1),
+            LineStyle::Body => ("p", 0),
+        };
+        let style = if indent > 0 { format!(" style=\"margin-left: {}em\"", f32::from(indent) * 1.5) } else { String::new() };
+        body.push_str(&format!("<{tag}{}{style}>", class(line.mark)));
+        runs(&mut body, &line.runs);
         body.push_str(&format!("</{tag}>\n"));
     }
     format!(
@@ -236,21 +423,8 @@ mod tests {
         Comparison { stats: DiffStats::default(), sections: vec![], ops }
     }
 
-    /// The text of one side, line by line, as the redline's reader would see it.
     fn side(lines: &[Line], keep: OpKind) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        let mut carry = String::new();
-        for l in lines {
-            carry.push_str(&l.runs.iter().filter(|(k, _)| *k == OpKind::Equal || *k == keep).map(|(_, t)| t.as_str()).collect::<String>());
-            let gone = if keep == OpKind::Insert { OpKind::Delete } else { OpKind::Insert };
-            if l.mark != gone {
-                out.push(std::mem::take(&mut carry));
-            }
-        }
-        if !carry.is_empty() {
-            out.push(carry);
-        }
-        out.into_iter().filter(|l| !l.trim().is_empty()).collect()
+        side_lines(lines, keep)
     }
 
     #[test]
@@ -270,8 +444,43 @@ mod tests {
         ]);
         let lines = lines(&c);
         let styles: Vec<LineStyle> = lines.iter().map(|l| l.style).collect();
-        assert_eq!(styles, [LineStyle::Title, LineStyle::Heading(1), LineStyle::Body, LineStyle::Heading(1), LineStyle::Bullet]);
+        assert_eq!(styles, [LineStyle::Title, LineStyle::Heading(1), LineStyle::Body, LineStyle::Heading(1), LineStyle::Bullet(0)]);
         assert_eq!(side(&lines, OpKind::Insert), ["Policy", "Retention", "We keep logs.", "Contact", "Write to us."]);
         assert_eq!(side(&lines, OpKind::Delete), ["Policy", "Re", "Write to us today."]);
+    }
+
+    #[test]
+    fn nested_and_numbered_items_keep_their_depth() {
+        assert_eq!(mark_of("- a"), (2, LineStyle::Bullet(0)));
+        assert_eq!(mark_of("    * b"), (6, LineStyle::Bullet(2)));
+        assert_eq!(mark_of("  12. c"), (2, LineStyle::Numbered(1)));
+        assert_eq!(mark_of("2025 was a year"), (0, LineStyle::Body));
+    }
+
+    #[test]
+    fn cells_split_at_unescaped_pipes() {
+        assert_eq!(cells("| Stripe | Pay \\| bill |  |"), ["Stripe", "Pay | bill", ""]);
+        assert!(is_separator("| --- | :-: |") && !is_separator("| a | - |"));
+    }
+
+    #[test]
+    fn table_rows_are_matched_old_to_new() {
+        let c = comparison(vec![
+            op(OpKind::Equal, "Processors:\n\n| Name | Use |\n| --- | --- |\n| Stripe | Pay"),
+            op(OpKind::Delete, "ments"),
+            op(OpKind::Insert, "ing"),
+            op(OpKind::Equal, " |\n"),
+            op(OpKind::Insert, "| Fly | Hosting |\n"),
+            op(OpKind::Equal, "\nThe end.\n"),
+        ]);
+        let items = items(&c);
+        assert!(matches!(&items[0], Item::Line(l) if l.runs == [(OpKind::Equal, "Processors:".to_owned())]));
+        let Item::Table(rows) = &items[1] else { panic!("a table") };
+        let kinds: Vec<(OpKind, bool)> = rows.iter().map(|r| (r.kind, r.header)).collect();
+        assert_eq!(kinds, [(OpKind::Equal, true), (OpKind::Equal, false), (OpKind::Insert, false)]);
+        assert_eq!(rows[1].cells[0], [(OpKind::Equal, "Stripe".to_owned())]);
+        assert_eq!(rows[1].cells[1], [(OpKind::Delete, "Payments".to_owned()), (OpKind::Insert, "Paying".to_owned())]);
+        assert_eq!(rows[2].cells, [vec![(OpKind::Insert, "Fly".to_owned())], vec![(OpKind::Insert, "Hosting".to_owned())]]);
+        assert!(matches!(&items[2], Item::Line(l) if l.runs == [(OpKind::Equal, "The end.".to_owned())]));
     }
 }
