@@ -393,3 +393,43 @@ async fn the_document_is_exported_to_word_through_the_save_dialog() {
     assert!(xml.contains(&title), "the document's title");
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn counsel_compares_the_draft_with_a_clients_file_and_exports_the_redline() {
+    if !enabled() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let client = dir.path().join("client.md");
+    std::fs::write(&client, "# Privacy Policy\n\n## Who We Are\n\nQuokka Labs runs this service.\n").expect("client file");
+    let out = dir.path().join("exports");
+    std::fs::create_dir_all(&out).expect("exports folder");
+    let (client_arg, out_arg) = (client.to_string_lossy().into_owned(), out.to_string_lossy().into_owned());
+    let app = App::launch_with(dir, &["--answer-open", &client_arg, "--answer-save-dir", &out_arg]).await;
+    app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+
+    app.find("[data-testid=tab-versions]").await.click().await.expect("versions tab");
+    app.find("[data-testid=compare-file-draft]").await.click().await.expect("compare with a file");
+    app.wait_text("[data-testid=compare-view] .new-name", |t| t == "client.md").await;
+    // Changing an option compares the same file again, still named after it.
+    app.find("[data-testid=compare-view] .controls input[type=checkbox]").await.click().await.expect("ignore spacing");
+    app.wait_text("[data-testid=compare-view] .new-name", |t| t == "client.md").await;
+
+    app.find("[data-testid=export-redline]").await.click().await.expect("export redline");
+    let sides = app.wait_text("[data-testid=export-sides]", |t| !t.is_empty()).await;
+    assert!(sides.contains("Working draft") && sides.contains("client.md"), "{sides}");
+    app.find("[data-testid=export-redline-docx]").await.click().await.expect("word");
+    app.screenshot("export-redline-with-file").await;
+    app.find("[data-testid=export-submit]").await.click().await.expect("export");
+    app.wait_text(".statusbar", |t| t.contains("Exported to")).await;
+
+    let written: Vec<_> = std::fs::read_dir(&out).expect("exports").flatten().map(|e| e.path()).collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let bytes = std::fs::read(&written[0]).expect("the redline");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a Word file is a zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document part"), &mut xml).expect("read");
+    assert!(xml.contains("<w:ins ") && xml.contains("<w:delText"), "tracked insertions and deletions");
+    assert!(xml.contains("Quokka"), "the file's words");
+    app.close().await;
+}

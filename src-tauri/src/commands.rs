@@ -13,6 +13,8 @@ use clausewright_core::export::{self, Format, RedlineFormat};
 use clausewright_core::files;
 use clausewright_core::import::{self, ImportPreview, Imported};
 use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
 use tauri::State;
 
 type Result<T> = std::result::Result<T, ErrorPayload>;
@@ -246,41 +248,58 @@ pub fn restore_version(ws: State<'_, Workspace>, document_id: i64, base_revision
     ws.with(|s| s.restore_version(document_id, base_revision, number))
 }
 
-/// A side of a comparison named by the UI: a document's draft, or one of its versions.
-/// Files are chosen only through `compare_with_file`, so the UI never names a path.
+/// A side of a comparison named by the UI: a document's draft, one of its versions, or the file
+/// last picked in `compare_with_file`. The UI never names a path.
 #[derive(serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Target {
     Draft { document_id: i64 },
     Version { document_id: i64, number: u32 },
+    ComparedFile,
 }
 
-impl From<Target> for DiffInput {
-    fn from(t: Target) -> DiffInput {
-        match t {
+/// The file the user last chose to compare with, kept so that changing the comparison's options
+/// or exporting its redline does not ask for the file again.
+#[derive(Default)]
+pub struct ComparedFile(Mutex<Option<PathBuf>>);
+
+impl Target {
+    fn input(self, file: &ComparedFile) -> Result<DiffInput> {
+        Ok(match self {
             Target::Draft { document_id } => DiffInput::Draft(document_id),
             Target::Version { document_id, number } => DiffInput::Version(document_id, number),
-        }
+            Target::ComparedFile => {
+                let path = file.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
+                DiffInput::File(path.ok_or_else(|| ErrorPayload {
+                    kind: clausewright_core::ErrorKind::NotFound,
+                    message: "No file is being compared: choose one with Compare with a file…".into(),
+                })?)
+            }
+        })
     }
 }
 
 #[tauri::command]
 pub fn compare(
     ws: State<'_, Workspace>,
+    file: State<'_, ComparedFile>,
     old: Target,
     new: Target,
     ignore_whitespace: bool,
     ignore_case: bool,
 ) -> Result<Comparison> {
-    ws.with(|s| s.compare(&old.into(), &new.into(), DiffOptions { ignore_whitespace, ignore_case }))
+    let (old, new) = (old.input(&file)?, new.input(&file)?);
+    ws.with(|s| s.compare(&old, &new, DiffOptions { ignore_whitespace, ignore_case }))
 }
 
 /// Compares a version (or the draft) with a policy file (Markdown, text, HTML or Word) the
-/// user picks in a native dialog. `None` when the dialog was cancelled.
+/// user picks in a native dialog, and keeps the file as `Target::ComparedFile`. `None` when the
+/// dialog was cancelled.
 #[tauri::command]
 pub async fn compare_with_file(
     app: tauri::AppHandle,
     ws: State<'_, Workspace>,
+    file: State<'_, ComparedFile>,
     old: Target,
     ignore_whitespace: bool,
     ignore_case: bool,
@@ -288,7 +307,10 @@ pub async fn compare_with_file(
     let Some(path) = dialogs::pick_file(app, "Compare with a file", "Policy files", IMPORTABLE).await? else { return Ok(None) };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let options = DiffOptions { ignore_whitespace, ignore_case };
-    ws.with(|s| s.compare(&old.into(), &DiffInput::File(path), options)).map(|c| Some((name, c)))
+    let old = old.input(&file)?;
+    let comparison = ws.with(|s| s.compare(&old, &DiffInput::File(path.clone()), options))?;
+    *file.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+    Ok(Some((name, comparison)))
 }
 
 const IMPORTABLE: &[&str] = &["md", "markdown", "txt", "html", "htm", "docx"];
@@ -334,11 +356,13 @@ pub async fn export_document(
 pub async fn export_redline(
     app: tauri::AppHandle,
     ws: State<'_, Workspace>,
+    file: State<'_, ComparedFile>,
     old: Target,
     new: Target,
     format: RedlineFormat,
 ) -> Result<Option<String>> {
-    let made = ws.with(|s| export::export_redline(Some(s), &old.into(), &new.into(), format))?;
+    let (old, new) = (old.input(&file)?, new.input(&file)?);
+    let made = ws.with(|s| export::export_redline(Some(s), &old, &new, format))?;
     save(app, "Export redline", made, format.extension()).await
 }
 

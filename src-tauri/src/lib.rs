@@ -69,6 +69,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(Workspace(Mutex::new(opened)))
         .manage(staging::Staged::default())
+        .manage(commands::ComparedFile::default())
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
             commands::list_topics,

@@ -51,7 +51,8 @@ export type { Format, RedlineFormat };
 export type { DiffOp } from './bindings/DiffOp';
 
 /** One side of a comparison: a document's draft or one of its versions. */
-export type Target = { kind: 'draft'; document_id: number } | { kind: 'version'; document_id: number; number: number };
+/** A side of a comparison; `compared_file` is the file last picked with `compareWithFile`. */
+export type Target = { kind: 'draft'; document_id: number } | { kind: 'version'; document_id: number; number: number } | { kind: 'compared_file' };
 export type { Highlight } from './bindings/Highlight';
 export type { Section } from './bindings/Section';
 
