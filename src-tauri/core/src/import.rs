@@ -281,102 +281,133 @@ fn is_toc_like(body: &str) -> bool {
     words < 3 || (links >= 3 && words < 40)
 }
 
-/// The library topic that best fits the section: clauses matching its heading vote by rank,
-/// a topic whose title shares a word with the heading gets a strong vote, and the body is
-/// consulted only when the heading says nothing. Confidence is the winner's share of the votes.
+/// The library topic that best fits the section. Votes come from the words policies put in
+/// headings ("What we collect", "Your choices"), from topic titles that share a word with the
+/// heading, and from the library clauses each heading word finds; the body is searched only when
+/// the heading names no topic. Confidence is the winner's share of the votes, scaled down when
+/// there is little evidence at all.
 fn suggest_topic(store: &Store, topics: &[crate::domain::Topic], heading: &str, body: &str) -> (Option<String>, f32) {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(str::to_lowercase).collect()
-    };
-    let heading_words = words(heading);
-    let mut votes: BTreeMap<String, f32> = BTreeMap::new();
-    // The words policies put in headings say most: "What we collect", "Your choices".
     let lower = heading.to_lowercase();
-    let all_words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    for (stem, topic) in HEADING_WORDS {
+    let heading_words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let significant = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| w.len() > 3 && !GENERIC_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    let mut votes: BTreeMap<String, f32> = BTreeMap::new();
+    let mut named: Vec<&str> = Vec::new();
+    for (stem, topic, weight) in HEADING_WORDS {
         // A short stem names a whole word ("use" is not "user"), a long one its derivatives.
-        let hit = |w: &&str| *w == *stem || w.strip_suffix('s') == Some(stem) || (stem.len() >= 5 && w.starts_with(stem));
-        if all_words.iter().any(hit) && topics.iter().any(|t| t.id == *topic) {
-            *votes.entry((*topic).to_owned()).or_default() += 3.0;
+        let hit = |w: &&&str| **w == *stem || w.strip_suffix('s') == Some(stem) || (stem.len() >= 5 && w.starts_with(stem));
+        if let Some(w) = heading_words.iter().find(hit).filter(|_| topics.iter().any(|t| t.id == *topic)) {
+            *votes.entry((*topic).to_owned()).or_default() += weight;
+            named.push(w);
         }
     }
+    // A word that named a topic above does not vote again through topic titles.
+    let key_words: Vec<String> = significant(heading).into_iter().filter(|w| !named.contains(&w.as_str())).collect();
     for t in topics {
-        let title = words(&t.title);
-        if heading_words.iter().any(|w| title.iter().any(|tw| tw.starts_with(w.as_str()) || w.starts_with(tw.as_str()))) {
+        let title = significant(&t.title);
+        if key_words.iter().any(|w| title.iter().any(|tw| tw.starts_with(w.as_str()) || w.starts_with(tw.as_str()))) {
             *votes.entry(t.id.clone()).or_default() += 2.0;
         }
     }
-    let query = if heading_words.is_empty() { words(body).into_iter().take(8).collect::<Vec<_>>() } else { heading_words };
-    for (rank, hit) in store.search_clauses(&query.join(" "), &ClauseFilter::default(), 8).unwrap_or_default().iter().enumerate() {
-        *votes.entry(hit.clause.topic.clone()).or_default() += 1.0 / (rank as f32 + 1.0);
+    let mut query = significant(heading);
+    if votes.is_empty() {
+        query.extend(significant(body).into_iter().take(12));
+    }
+    query.dedup();
+    query.truncate(12);
+    // Each word searches alone (the library's search needs every word of a query); together
+    // the searches weigh at most two votes.
+    const RANKS: usize = 5;
+    let harmonic: f32 = (1..=RANKS).map(|r| 1.0 / r as f32).sum();
+    let per_word = 2.0 / harmonic / query.len().max(1) as f32;
+    for w in &query {
+        for (rank, hit) in store.search_clauses(w, &ClauseFilter::default(), RANKS as u32).unwrap_or_default().iter().enumerate() {
+            *votes.entry(hit.clause.topic.clone()).or_default() += per_word / (rank as f32 + 1.0);
+        }
     }
     let total: f32 = votes.values().sum();
     match votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
-        Some((topic, v)) if total > 0.0 => (Some(topic), (v / total).min(1.0)),
+        Some((topic, v)) if total > 0.0 => (Some(topic), (v / total * (v / 4.0).min(1.0)).min(1.0)),
         _ => (None, 0.0),
     }
 }
 
-/// Heading words (five letters or more: as prefixes) and the library topic a section under them usually covers.
-const HEADING_WORDS: &[(&str, &str)] = &[
-    ("about", "who-we-are"),
-    ("introduc", "who-we-are"),
-    ("scope", "who-we-are"),
-    ("collect", "data-you-give"),
-    ("provide", "data-you-give"),
-    ("automatic", "data-automatic"),
-    ("log", "data-automatic"),
-    ("device", "data-automatic"),
-    ("usage", "data-automatic"),
-    ("prompt", "user-content"),
-    ("input", "user-content"),
-    ("output", "user-content"),
-    ("content", "user-content"),
-    ("use", "purposes"),
-    ("purpose", "purposes"),
-    ("lawful", "legal-bases"),
-    ("bases", "legal-bases"),
-    ("basis", "legal-bases"),
-    ("share", "service-providers"),
-    ("sharing", "service-providers"),
-    ("disclos", "service-providers"),
-    ("processor", "service-providers"),
-    ("subprocessor", "service-providers"),
-    ("vendor", "service-providers"),
-    ("payment", "payments"),
-    ("billing", "payments"),
-    ("integration", "connected-accounts"),
-    ("connected", "connected-accounts"),
-    ("international", "transfers"),
-    ("transfer", "transfers"),
-    ("retain", "retention"),
-    ("retention", "retention"),
-    ("keep", "retention"),
-    ("secur", "security"),
-    ("protect", "security"),
-    ("rights", "eu-uk-rights"),
-    ("choices", "eu-uk-rights"),
-    ("gdpr", "eu-uk-rights"),
-    ("california", "california"),
-    ("ccpa", "california"),
-    ("states", "us-state-rights"),
-    ("cookie", "cookies"),
-    ("tracking", "cookies"),
-    ("marketing", "marketing"),
-    ("communications", "marketing"),
-    ("child", "children"),
-    ("minor", "children"),
-    ("kids", "children"),
-    ("automated", "automated-decisions"),
-    ("profiling", "automated-decisions"),
-    ("links", "third-party-links"),
-    ("merger", "business-transfers"),
-    ("acquisition", "business-transfers"),
-    ("enforcement", "legal-disclosures"),
-    ("change", "changes"),
-    ("updates", "changes"),
-    ("contact", "contact"),
-    ("questions", "contact"),
+/// Words too common in policies to say which topic a heading is about.
+const GENERIC_WORDS: &[&str] = &["data", "information", "personal", "privacy", "policy", "your", "this", "that", "with", "from", "about", "what", "which"];
+
+/// Heading words (five letters or more: as prefixes), the library topic a section under them
+/// usually covers, and how surely: "why" outweighs "collect" ("Why we collect it"), "automatic"
+/// outweighs it too.
+const HEADING_WORDS: &[(&str, &str, f32)] = &[
+    ("about", "who-we-are", 3.0),
+    ("introduc", "who-we-are", 3.0),
+    ("scope", "who-we-are", 3.0),
+    ("controller", "who-we-are", 3.0),
+    ("collect", "data-you-give", 3.0),
+    ("provide", "data-you-give", 2.0),
+    ("automatic", "data-automatic", 4.0),
+    ("log", "data-automatic", 3.0),
+    ("device", "data-automatic", 3.0),
+    ("usage", "data-automatic", 3.0),
+    ("prompt", "user-content", 3.0),
+    ("input", "user-content", 3.0),
+    ("output", "user-content", 3.0),
+    ("content", "user-content", 2.0),
+    ("ai", "user-content", 3.0),
+    ("artificial", "user-content", 3.0),
+    ("use", "purposes", 3.0),
+    ("why", "purposes", 4.0),
+    ("purpose", "purposes", 3.0),
+    ("lawful", "legal-bases", 3.0),
+    ("bases", "legal-bases", 3.0),
+    ("basis", "legal-bases", 3.0),
+    ("share", "service-providers", 3.0),
+    ("sharing", "service-providers", 3.0),
+    ("disclos", "service-providers", 3.0),
+    ("processor", "service-providers", 3.0),
+    ("subprocessor", "service-providers", 3.0),
+    ("vendor", "service-providers", 3.0),
+    ("recipient", "service-providers", 3.0),
+    ("payment", "payments", 3.0),
+    ("billing", "payments", 3.0),
+    ("integration", "connected-accounts", 3.0),
+    ("connected", "connected-accounts", 3.0),
+    ("international", "transfers", 3.0),
+    ("transfer", "transfers", 3.0),
+    ("retain", "retention", 3.0),
+    ("retention", "retention", 3.0),
+    ("storage", "retention", 2.0),
+    ("keep", "retention", 3.0),
+    ("secur", "security", 3.0),
+    ("protect", "security", 3.0),
+    ("rights", "eu-uk-rights", 2.5),
+    ("choices", "eu-uk-rights", 2.5),
+    ("controls", "eu-uk-rights", 2.5),
+    ("gdpr", "eu-uk-rights", 3.0),
+    ("california", "california", 3.0),
+    ("ccpa", "california", 3.0),
+    ("states", "us-state-rights", 3.0),
+    ("cookie", "cookies", 3.0),
+    ("tracking", "cookies", 3.0),
+    ("marketing", "marketing", 3.0),
+    ("communications", "marketing", 3.0),
+    ("child", "children", 3.0),
+    ("minor", "children", 3.0),
+    ("kids", "children", 3.0),
+    ("automated", "automated-decisions", 3.0),
+    ("profiling", "automated-decisions", 3.0),
+    ("links", "third-party-links", 3.0),
+    ("merger", "business-transfers", 3.0),
+    ("acquisition", "business-transfers", 3.0),
+    ("enforcement", "legal-disclosures", 3.0),
+    ("change", "changes", 3.0),
+    ("updates", "changes", 3.0),
+    ("contact", "contact", 3.0),
+    ("questions", "contact", 3.0),
 ];
 
 const MONTHS: [&str; 12] =
