@@ -9,7 +9,7 @@ ifeq ($(CI),true)
 export CARGO_INCREMENTAL := 0
 endif
 
-.PHONY: run test test-rust test-ui e2e bench fuzz ui system-deps system-test-deps node-deps tauri-driver bindings clean
+.PHONY: run test test-rust test-ui e2e lint bench fuzz ui system-deps system-test-deps node-deps tauri-driver bindings clean
 
 run: system-deps ui
 	$(CARGO) run -p clausewright
@@ -29,6 +29,11 @@ e2e: system-test-deps ui tauri-driver
 	CLAUSEWRIGHT_E2E=1 TAURI_DRIVER=$(TAURI_DRIVER) dbus-run-session -- \
 	  xvfb-run -a -s "-screen 0 1280x800x24" \
 	  $(CARGO) test -p clausewright-e2e -- --test-threads=1
+
+# Clippy with warnings as errors, and the UI's type check.
+lint: node-deps
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd ui && npx svelte-check --fail-on-warnings
 
 # Criterion benchmarks; medians are printed per benchmark.
 bench:

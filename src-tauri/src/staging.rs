@@ -30,10 +30,10 @@ impl Staged {
         if let Ok(mut w) = self.written.lock() {
             w.insert(document_id, revision);
         }
-        if let Ok(mut e) = self.edit.lock() {
-            if e.as_ref().is_some_and(|x| x.document_id == document_id && x.section_id == section_id && x.body == body) {
-                *e = None;
-            }
+        if let Ok(mut e) = self.edit.lock()
+            && e.as_ref().is_some_and(|x| x.document_id == document_id && x.section_id == section_id && x.body == body)
+        {
+            *e = None;
         }
     }
 }

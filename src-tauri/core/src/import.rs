@@ -152,10 +152,10 @@ pub fn preview_bytes(name: &str, bytes: &[u8], store: Option<&Store>) -> Result<
 fn clean_heading(line: &str) -> String {
     let mut h = line.trim().trim_start_matches('#').trim().to_owned();
     // "[**13.1 Data controller**](#131-data-controller)" -> "13.1 Data controller"
-    if h.starts_with('[') {
-        if let Some(end) = h.find("](") {
-            h = h[1..end].to_owned();
-        }
+    if h.starts_with('[')
+        && let Some(end) = h.find("](")
+    {
+        h = h[1..end].to_owned();
     }
     h = h.replace("**", "").replace("__", "");
     strip_number(h.trim()).trim().to_owned()
@@ -488,11 +488,12 @@ pub fn facts(text: &str) -> BTreeMap<String, String> {
             let start = from + at + marker.len();
             let n: String = lower[start..].chars().take_while(|c| c.is_ascii_digit()).collect();
             let after = &lower[start + n.len()..];
-            if let Ok(age) = n.parse::<u32>() {
-                if (13..=21).contains(&age) && (after.starts_with(" year") || after.starts_with(" (") || marker.contains("age")) {
-                    out.insert("min_age".into(), age.to_string());
-                    break;
-                }
+            if let Ok(age) = n.parse::<u32>()
+                && (13..=21).contains(&age)
+                && (after.starts_with(" year") || after.starts_with(" (") || marker.contains("age"))
+            {
+                out.insert("min_age".into(), age.to_string());
+                break;
             }
             from = start;
         }

@@ -230,14 +230,13 @@ fn parse_numbering(name: &str, xml: &str) -> Result<HashMap<(String, u8), bool>>
 fn parse_links(name: &str, xml: &str) -> Result<HashMap<String, String>> {
     let mut out = HashMap::new();
     walk(name, "word/_rels/document.xml.rels", xml, |ev| {
-        if let XmlEvent::Start(e) = ev {
-            if local(e.name().as_ref()) == b"Relationship" {
-                if let (Some(id), Some(target)) = (attr(e, b"Id"), attr(e, b"Target")) {
-                    let lower = target.to_lowercase();
-                    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:") {
-                        out.insert(id, target);
-                    }
-                }
+        if let XmlEvent::Start(e) = ev
+            && local(e.name().as_ref()) == b"Relationship"
+            && let (Some(id), Some(target)) = (attr(e, b"Id"), attr(e, b"Target"))
+        {
+            let lower = target.to_lowercase();
+            if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:") {
+                out.insert(id, target);
             }
         }
     })?;

@@ -1,4 +1,5 @@
 //! Composing documents: templates, sections, profile values, undo, the trash.
+#![allow(clippy::unwrap_used)] // in test helpers too, a failed unwrap is the test failing
 
 use clausewright_core::domain::{Document, Value};
 use clausewright_core::render::render_document;

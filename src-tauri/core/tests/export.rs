@@ -2,6 +2,7 @@
 //! HTML parses and runs nothing, the Word file has real styles, lists, tables, links and
 //! properties, the redline's tracked changes accept to the new text and reject to the old, and
 //! the PDF's text is the document's words in order. Every export is deterministic.
+#![allow(clippy::unwrap_used)] // in test helpers too, a failed unwrap is the test failing
 
 use clausewright_core::diff::DiffInput;
 use clausewright_core::domain::Value;

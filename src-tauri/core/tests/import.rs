@@ -1,5 +1,6 @@
 //! Word import: structure is kept, and hostile files are refused fast, naming the problem
 //! (security I1, I2), without writing anything.
+#![allow(clippy::unwrap_used)] // in test helpers too, a failed unwrap is the test failing
 
 use clausewright_core::import::preview_bytes;
 use clausewright_core::Store;

@@ -1,5 +1,6 @@
 //! The clause library in a workspace: built-ins, search, the user's own clauses, revisions,
 //! trash, and the folder round trip.
+#![allow(clippy::unwrap_used)] // in test helpers too, a failed unwrap is the test failing
 
 use clausewright_core::domain::{ClauseDraft, ClauseSource};
 use clausewright_core::library::Library;

@@ -167,7 +167,7 @@ fn a_corrupted_workspace_opens_read_only_with_a_message() {
     let why = store.info().read_only.expect("read-only");
     assert!(why.contains("integrity check"), "{why}");
     assert!(!store.clauses(&ClauseFilter::default()).unwrap().is_empty(), "what is readable can still be read");
-    let err = store.create_document("New", None).err().expect("writes refused");
+    let err = store.create_document("New", None).expect_err("writes refused");
     assert_eq!(err.kind(), ErrorKind::ReadOnly);
     drop(store);
     assert_eq!(fs::read(&path).unwrap(), bytes, "nothing was written to the damaged file");

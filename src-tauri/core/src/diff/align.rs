@@ -47,19 +47,20 @@ fn matches(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Vec<Option<u
     }
     let new_by_heading: std::collections::HashMap<String, usize> =
         new.sections.iter().enumerate().map(|(j, s)| (normalized_heading(&s.heading), j)).collect();
-    for i in 0..old.sections.len() {
-        if old_to_new[i].is_some() {
+    for (i, slot) in old_to_new.iter_mut().enumerate() {
+        if slot.is_some() {
             continue;
         }
         let h = normalized_heading(&old.sections[i].heading);
         if h.is_empty() || count.get(&h) != Some(&(1, 1)) {
             continue;
         }
-        if let Some(&j) = new_by_heading.get(&h) {
-            if !new_taken[j] && same(&new.sections[j].heading, &old.sections[i].heading, options) {
-                old_to_new[i] = Some(j);
-                new_taken[j] = true;
-            }
+        if let Some(&j) = new_by_heading.get(&h)
+            && !new_taken[j]
+            && same(&new.sections[j].heading, &old.sections[i].heading, options)
+        {
+            *slot = Some(j);
+            new_taken[j] = true;
         }
     }
 

@@ -154,14 +154,14 @@ pub enum DiffInput {
 impl DiffInput {
     /// `DOC@VERSION` or `DOC@draft` name a workspace document; anything else is a file path.
     pub fn parse(arg: &str) -> DiffInput {
-        if let Some((doc, which)) = arg.split_once('@') {
-            if let Ok(doc) = doc.parse::<i64>() {
-                if which == "draft" {
-                    return DiffInput::Draft(doc);
-                }
-                if let Ok(n) = which.parse::<u32>() {
-                    return DiffInput::Version(doc, n);
-                }
+        if let Some((doc, which)) = arg.split_once('@')
+            && let Ok(doc) = doc.parse::<i64>()
+        {
+            if which == "draft" {
+                return DiffInput::Draft(doc);
+            }
+            if let Ok(n) = which.parse::<u32>() {
+                return DiffInput::Version(doc, n);
             }
         }
         DiffInput::File(arg.into())

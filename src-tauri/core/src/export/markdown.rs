@@ -94,11 +94,7 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
                 }
             }
             Event::Start(Tag::Paragraph) => {}
-            Event::End(TagEnd::Paragraph) => {
-                if !in_cell {
-                    flush(&mut spans, &mut out, &lists, in_item, quote);
-                }
-            }
+            Event::End(TagEnd::Paragraph) if !in_cell => flush(&mut spans, &mut out, &lists, in_item, quote),
             Event::Start(Tag::List(start)) => {
                 flush(&mut spans, &mut out, &lists, in_item, quote);
                 list_count += 1;

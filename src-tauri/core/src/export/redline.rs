@@ -244,11 +244,15 @@ fn cells(line: &str) -> Vec<String> {
         match c {
             '\\' if chars.peek() == Some(&'|') => {
                 chars.next();
-                cells.last_mut().map(|s| s.push('|'));
+                if let Some(s) = cells.last_mut() {
+                    s.push('|');
+                }
             }
             '|' => cells.push(String::new()),
             c => {
-                cells.last_mut().map(|s| s.push(c));
+                if let Some(s) = cells.last_mut() {
+                    s.push(c);
+                }
             }
         }
     }
