@@ -6,7 +6,7 @@ use super::markdown::{Block, Span, blocks};
 use super::{Meta, xml};
 use crate::error::{Error, Result};
 use docx_rs::{
-    AbstractNumbering, Docx, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride, LevelText, NumberFormat,
+    AbstractNumbering, Docx, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumberFormat,
     Numbering, NumberingId, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow,
 };
 
@@ -20,7 +20,14 @@ const FIRST_LIST_NUM: usize = 10;
 /// The styles every Clausewright Word file has.
 pub(super) fn base(meta: &Meta) -> Docx {
     let heading = |id: &str, name: &str, size: usize, outline: usize| {
-        Style::new(id, StyleType::Paragraph).name(name).based_on("Normal").next("Normal").size(size).bold().outline_lvl(outline)
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .size(size)
+            .bold()
+            .outline_lvl(outline)
+            .line_spacing(LineSpacing::new().before(240).after(80))
     };
     let mut bullets = AbstractNumbering::new(BULLETS);
     let mut numbers = AbstractNumbering::new(NUMBERS);
@@ -38,7 +45,8 @@ pub(super) fn base(meta: &Meta) -> Docx {
     Docx::new()
         .default_fonts(RunFonts::new().ascii("Georgia").hi_ansi("Georgia").cs("Georgia"))
         .default_size(22)
-        .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
+        // Space after each paragraph, as Word's own Normal has; list items sit closer.
+        .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal").line_spacing(LineSpacing::new().after(120)))
         .add_style(Style::new("Title", StyleType::Paragraph).name("Title").based_on("Normal").next("Normal").size(44).bold())
         .add_style(heading("Heading1", "heading 1", 32, 0))
         .add_style(heading("Heading2", "heading 2", 26, 1))
@@ -97,7 +105,8 @@ pub fn document(markdown: &str, meta: &Meta) -> Result<Vec<u8>> {
                         id
                     }
                 };
-                docx.add_paragraph(add_spans(Paragraph::new().numbering(NumberingId::new(num), IndentLevel::new(depth as usize)), &spans))
+                let item = Paragraph::new().numbering(NumberingId::new(num), IndentLevel::new(depth as usize)).line_spacing(LineSpacing::new().after(40));
+                docx.add_paragraph(add_spans(item, &spans))
             }
             Block::Table(rows) => {
                 let rows = rows

@@ -13,7 +13,7 @@ use super::RedlineSides;
 use crate::diff::{Comparison, OpKind, word_ops};
 use crate::error::Result;
 use crate::render::{escape_html, sanitize};
-use docx_rs::{Delete, Insert, IndentLevel, NumberingId, Paragraph, Run, SpecialIndentType, Table, TableCell, TableRow};
+use docx_rs::{Delete, Insert, IndentLevel, LineSpacing, NumberingId, Paragraph, Run, SpecialIndentType, Table, TableCell, TableRow};
 
 /// Text with the change it belongs to, in reading order.
 type Runs = Vec<(OpKind, String)>;
@@ -335,7 +335,9 @@ pub fn docx(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
         let p = match line.style {
             LineStyle::Title => Paragraph::new().style("Title"),
             LineStyle::Heading(l) => Paragraph::new().style(&format!("Heading{l}")),
-            LineStyle::Bullet(depth) => Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(depth.into())),
+            LineStyle::Bullet(depth) => {
+                Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(depth.into())).line_spacing(LineSpacing::new().after(40))
+            }
             LineStyle::Numbered(depth) => Paragraph::new().indent(Some(360 * (i32::from(depth) + 1)), Some(SpecialIndentType::Hanging(360)), None, None),
             LineStyle::Body => Paragraph::new(),
         };
