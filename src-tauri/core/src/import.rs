@@ -330,8 +330,10 @@ fn suggest_topic(store: &Store, topics: &[crate::domain::Topic], heading: &str, 
         }
     }
     let total: f32 = votes.values().sum();
-    match votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
-        Some((topic, v)) if total > 0.0 => (Some(topic), (v / total * (v / 4.0).min(1.0)).min(1.0)),
+    let best = votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1));
+    match best.map(|(topic, v)| (topic, (v / total * (v / 4.0).min(1.0)).min(1.0))) {
+        // Below a tenth it is a guess, not a suggestion.
+        Some((topic, confidence)) if confidence >= 0.1 => (Some(topic), confidence),
         _ => (None, 0.0),
     }
 }
