@@ -385,10 +385,7 @@ async fn the_document_is_exported_to_word_through_the_save_dialog() {
     let file = out.join(format!("{title}.docx"));
     let status = app.wait_text(".statusbar", |t| t.contains("Exported to")).await;
     assert!(status.contains(&file.display().to_string()), "{status}");
-    let bytes = std::fs::read(&file).expect("the exported file");
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a Word file is a zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document part"), &mut xml).expect("read");
+    let xml = word_document_xml(&file);
     assert!(xml.contains(r#"<w:pStyle w:val="Title" />"#) || xml.contains(r#"<w:pStyle w:val="Title"/>"#), "a Title paragraph");
     assert!(xml.contains(&title), "the document's title");
     app.close().await;
@@ -425,11 +422,17 @@ async fn counsel_compares_the_draft_with_a_clients_file_and_exports_the_redline(
 
     let written: Vec<_> = std::fs::read_dir(&out).expect("exports").flatten().map(|e| e.path()).collect();
     assert_eq!(written.len(), 1, "{written:?}");
-    let bytes = std::fs::read(&written[0]).expect("the redline");
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a Word file is a zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document part"), &mut xml).expect("read");
+    let xml = word_document_xml(&written[0]);
     assert!(xml.contains("<w:ins ") && xml.contains("<w:delText"), "tracked insertions and deletions");
     assert!(xml.contains("Quokka"), "the file's words");
     app.close().await;
+}
+
+/// The body of a Word file the app wrote.
+fn word_document_xml(path: &std::path::Path) -> String {
+    let bytes = std::fs::read(path).expect("the written file");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a Word file is a zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document part"), &mut xml).expect("read");
+    xml
 }
