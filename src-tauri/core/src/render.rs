@@ -21,7 +21,13 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("section", ["id"])
         .allowed_classes(HashMap::from([
             ("span", HashSet::from(["cw-var"])),
-            ("p", HashSet::from(["cw-effective"])),
+            ("p", HashSet::from(["cw-effective", "cw-sides", "cw-summary", "cw-added", "cw-removed", "cw-depth-1", "cw-depth-2", "cw-depth-3", "cw-depth-4"])),
+            // The inline redline marks whole added and removed lines, rows and list depths.
+            ("li", HashSet::from(["cw-added", "cw-removed", "cw-depth-1", "cw-depth-2", "cw-depth-3", "cw-depth-4"])),
+            ("tr", HashSet::from(["cw-added", "cw-removed"])),
+            ("h2", HashSet::from(["cw-added", "cw-removed"])),
+            ("h3", HashSet::from(["cw-added", "cw-removed"])),
+            ("h4", HashSet::from(["cw-added", "cw-removed"])),
             ("nav", HashSet::from(["cw-toc"])),
             ("h1", HashSet::from(["cw-title"])),
         ]));

@@ -313,6 +313,10 @@ fn an_inline_html_redline_marks_words_and_runs_nothing() {
     let made = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::HtmlInline).unwrap();
     let html = String::from_utf8(made.bytes).unwrap();
     assert!(html.contains("<del>30</del>") && html.contains("<ins>90</ins>"), "{html}");
+    // Whole lines and rows keep their marks through the sanitizer.
+    assert!(html.contains(r#"<h3 class="cw-added">"#) && html.contains(r#"<h3 class="cw-removed">"#), "added and removed sections");
+    assert!(html.contains(r#"<tr class="cw-added"><td><ins>Mistral</ins></td>"#), "an added table row");
+    assert!(html.contains(r#"<li class="cw-depth-1">"#), "a nested item keeps its depth");
     assert!(!html.contains("<script"));
     let side = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Html).unwrap();
     assert!(String::from_utf8(side.bytes).unwrap().contains("<table"), "side by side");

@@ -355,15 +355,23 @@ pub fn docx(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
 /// in green, and the summary of changes first. It runs nothing (security S7).
 pub fn html_inline(c: &Comparison, sides: &RedlineSides) -> String {
     let mut body = format!(
-        "<h1>Redline</h1><p class=\"sides\">{} → {}</p><p class=\"summary\">{}</p>",
+        "<h1>Redline</h1><p class=\"cw-sides\">{} → {}</p><p class=\"cw-summary\">{}</p>",
         escape_html(&sides.old_name),
         escape_html(&sides.new_name),
         escape_html(&c.summary())
     );
-    let class = |kind: OpKind| match kind {
-        OpKind::Insert => " class=\"added\"",
-        OpKind::Delete => " class=\"removed\"",
-        OpKind::Equal => "",
+    // Classes only: the sanitizer keeps no style attribute.
+    let class = |kind: OpKind, depth: u8| {
+        let mut names: Vec<String> = Vec::new();
+        match kind {
+            OpKind::Insert => names.push("cw-added".into()),
+            OpKind::Delete => names.push("cw-removed".into()),
+            OpKind::Equal => {}
+        }
+        if depth > 0 {
+            names.push(format!("cw-depth-{}", depth.min(4)));
+        }
+        if names.is_empty() { String::new() } else { format!(" class=\"{}\"", names.join(" ")) }
     };
     let runs = |body: &mut String, runs: &Runs| {
         for (kind, text) in runs {
@@ -381,7 +389,7 @@ pub fn html_inline(c: &Comparison, sides: &RedlineSides) -> String {
                 body.push_str("<table>\n");
                 for r in &rows {
                     let cell = if r.header { "th" } else { "td" };
-                    body.push_str(&format!("<tr{}>", class(r.kind)));
+                    body.push_str(&format!("<tr{}>", class(r.kind, 0)));
                     for c in &r.cells {
                         body.push_str(&format!("<{cell}>"));
                         runs(&mut body, c);
@@ -401,8 +409,7 @@ pub fn html_inline(c: &Comparison, sides: &RedlineSides) -> String {
             LineStyle::Numbered(d) => ("p", d + 1),
             LineStyle::Body => ("p", 0),
         };
-        let style = if indent > 0 { format!(" style=\"margin-left: {}em\"", f32::from(indent) * 1.5) } else { String::new() };
-        body.push_str(&format!("<{tag}{}{style}>", class(line.mark)));
+        body.push_str(&format!("<{tag}{}>", class(line.mark, indent)));
         runs(&mut body, &line.runs);
         body.push_str(&format!("</{tag}>\n"));
     }
