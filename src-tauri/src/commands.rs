@@ -351,7 +351,7 @@ pub async fn export_document(
     save(app, "Export", made, format.extension()).await
 }
 
-/// Exports the comparison of two versions (or a version and the draft) as a redline.
+/// Exports the comparison of two sides (versions, the draft, or the compared file) as a redline.
 #[tauri::command]
 pub async fn export_redline(
     app: tauri::AppHandle,
