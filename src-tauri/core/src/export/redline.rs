@@ -134,7 +134,7 @@ fn finish(runs: Runs, marks: &[OpKind]) -> Line {
         OpKind::Equal
     };
     // Each side loses its own block mark.
-    let side = |keep: OpKind| -> String { runs.iter().filter(|(k, _)| *k == OpKind::Equal || *k == keep).map(|(_, t)| t.as_str()).collect() };
+    let side = |keep: OpKind| side_text(&runs, keep);
     let (new_len, new_style) = mark_of(&side(OpKind::Insert));
     let (old_len, old_style) = mark_of(&side(OpKind::Delete));
     let style = if side(OpKind::Insert).trim().is_empty() { old_style } else { new_style };
@@ -164,6 +164,12 @@ fn finish(runs: Runs, marks: &[OpKind]) -> Line {
     Line { runs: cleaned, mark, style }
 }
 
+/// One side's text of some runs: the equal text and what that side alone has (`Delete` for the
+/// old side, `Insert` for the new).
+fn side_text(runs: &[(OpKind, String)], keep: OpKind) -> String {
+    runs.iter().filter(|(k, _)| *k == OpKind::Equal || *k == keep).map(|(_, t)| t.as_str()).collect()
+}
+
 /// Each side's text of some lines, a paragraph a line: a line whose paragraph mark the other side
 /// added joins the next one, as Word's accept-all and reject-all do.
 pub(super) fn side_lines(lines: &[Line], keep: OpKind) -> Vec<String> {
@@ -171,7 +177,7 @@ pub(super) fn side_lines(lines: &[Line], keep: OpKind) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut carry = String::new();
     for l in lines {
-        carry.extend(l.runs.iter().filter(|(k, _)| *k == OpKind::Equal || *k == keep).map(|(_, t)| t.as_str()));
+        carry.push_str(&side_text(&l.runs, keep));
         if l.mark != gone {
             out.push(std::mem::take(&mut carry));
         }
@@ -225,8 +231,7 @@ pub(super) fn items(c: &Comparison) -> Vec<Item> {
 }
 
 fn is_table_line(line: &Line) -> bool {
-    let side = |keep: OpKind| line.runs.iter().filter(|(k, _)| *k == OpKind::Equal || *k == keep).map(|(_, t)| t.as_str()).collect::<String>();
-    let (old, new) = (side(OpKind::Delete), side(OpKind::Insert));
+    let (old, new) = (side_text(&line.runs, OpKind::Delete), side_text(&line.runs, OpKind::Insert));
     let row = |t: &str| t.trim().is_empty() || t.trim_start().starts_with('|');
     line.style == LineStyle::Body && row(&old) && row(&new) && !(old.trim().is_empty() && new.trim().is_empty())
 }
@@ -436,9 +441,6 @@ mod tests {
         Comparison { stats: DiffStats::default(), sections: vec![], ops }
     }
 
-    fn side(lines: &[Line], keep: OpKind) -> Vec<String> {
-        side_lines(lines, keep)
-    }
 
     #[test]
     fn links_keep_their_text() {
@@ -458,8 +460,8 @@ mod tests {
         let lines = lines(&c);
         let styles: Vec<LineStyle> = lines.iter().map(|l| l.style).collect();
         assert_eq!(styles, [LineStyle::Title, LineStyle::Heading(1), LineStyle::Body, LineStyle::Heading(1), LineStyle::Bullet(0)]);
-        assert_eq!(side(&lines, OpKind::Insert), ["Policy", "Retention", "We keep logs.", "Contact", "Write to us."]);
-        assert_eq!(side(&lines, OpKind::Delete), ["Policy", "Re", "Write to us today."]);
+        assert_eq!(side_lines(&lines, OpKind::Insert), ["Policy", "Retention", "We keep logs.", "Contact", "Write to us."]);
+        assert_eq!(side_lines(&lines, OpKind::Delete), ["Policy", "Re", "Write to us today."]);
     }
 
     #[test]
