@@ -14,7 +14,8 @@ endif
 run: system-deps ui
 	$(CARGO) run -p clausewright
 
-test: system-test-deps ui test-rust test-ui e2e
+# Lint gates too: a clippy warning or a svelte-check warning fails `make test`, and so CI.
+test: system-test-deps ui test-rust test-ui lint e2e
 
 test-rust:
 	$(CARGO) test --workspace --exclude clausewright-e2e
@@ -39,14 +40,17 @@ lint: node-deps
 bench:
 	$(CARGO) bench -p clausewright-core -p clausewright-cli
 
-# Fuzz each reader, the renderer and the diff (security I5) for FUZZ_SECONDS each. cargo-fuzz
-# wants nightly; RUSTC_BOOTSTRAP lets the stable toolchain build with its flags.
+# Fuzz each reader, the renderer and the diff (security I5) for FUZZ_SECONDS each, starting
+# from the seed inputs kept in fuzz/seeds/ (what the fuzzer finds goes to fuzz/corpus/, not
+# committed). cargo-fuzz wants nightly; RUSTC_BOOTSTRAP lets the stable toolchain build with
+# its flags.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := import_text import_html import_docx render_markdown diff
 fuzz:
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
-	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 || exit 1; \
+	  mkdir -p corpus/$$t && \
+	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t corpus/$$t seeds/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 || exit 1; \
 	done
 
 ui: node-deps

@@ -36,6 +36,8 @@ pub const COMMANDS: &[&str] = &[
     "restore_content",
     "preview_draft",
     "stage_section_edit",
+    "app_events",
+    "close_ready",
     "get_author",
     "set_author",
     "save_version",

@@ -1,6 +1,7 @@
 //! The real window on a real workspace.
 
-use clausewright_e2e::{App, enabled};
+use clausewright_e2e::{App, enabled, wait_exit, workspace_path};
+use std::time::Duration;
 
 const CTRL: char = '\u{E009}';
 const END: char = '\u{E010}';
@@ -287,12 +288,110 @@ async fn closing_right_after_a_keystroke_keeps_the_text() {
     editor.click().await.expect("focus");
     app.chord(&[CTRL], END).await;
     editor.send_keys(" Lynx").await.expect("type");
-    // Close at once: the app asks the UI to save what is pending before the window goes.
-    app.client.close_window().await.expect("close window");
-    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    // Close at once, as the title bar's button does: the window waits for the UI to save what
+    // is pending, then the app ends by itself.
+    let pid = app.close_like_a_user().await;
+    assert!(wait_exit(pid, Duration::from_secs(15)).await, "the app ended after its window closed");
     let dir = app.close().await;
     let app = App::launch_in(dir).await;
     app.wait_text("[data-testid=preview]", |t| t.contains("Lynx")).await;
+    app.close().await;
+}
+
+/// A tiny deterministic generator, seeded per run (the seed is printed, and
+/// `CLAUSEWRIGHT_E2E_SEED` replays it).
+struct Rng(u64);
+
+impl Rng {
+    fn new() -> Rng {
+        let seed = std::env::var("CLAUSEWRIGHT_E2E_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(7)
+        });
+        eprintln!("seed: {seed} (set CLAUSEWRIGHT_E2E_SEED to replay)");
+        Rng(seed | 1)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n
+    }
+}
+
+/// Types a word and closes the window 0–50 ms later, many times over: every keystroke of
+/// every round is in the workspace afterwards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typing_then_closing_at_random_moments_loses_nothing() {
+    if !enabled() {
+        return;
+    }
+    const ROUNDS: usize = 12;
+    let mut rng = Rng::new();
+    let mut dir = tempfile::tempdir().expect("temp dir");
+    let mut typed = String::new();
+    for round in 0..ROUNDS {
+        let app = App::launch_in(dir).await;
+        app.find_all("[data-testid=outline] [data-item]").await[1].click().await.expect("section 2");
+        let editor = app.find("[data-testid=section-view] .cm-content").await;
+        editor.click().await.expect("focus");
+        app.chord(&[CTRL], END).await;
+        let word: String = (0..3 + rng.below(6)).map(|_| char::from(b'a' + rng.below(26) as u8)).collect();
+        editor.send_keys(&format!(" {word}")).await.expect("type");
+        typed.push(' ');
+        typed.push_str(&word);
+        tokio::time::sleep(Duration::from_millis(rng.below(51))).await;
+        let pid = app.close_like_a_user().await;
+        assert!(wait_exit(pid, Duration::from_secs(15)).await, "round {round}: the app ended");
+        dir = app.close().await;
+        let store = clausewright_core::Store::open(&workspace_path(dir.path())).expect("open the workspace");
+        let doc = store.document(store.documents().expect("documents")[0].id).expect("document");
+        let body = &doc.sections[1].body;
+        assert!(body.trim_end().ends_with(typed.as_str()), "round {round}: {typed:?} is not all there: ...{:?}", tail(body));
+    }
+}
+
+fn tail(s: &str) -> &str {
+    let cut = s.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    &s[cut..]
+}
+
+/// One app owns a workspace: launching it again on the same file hands over to the window
+/// that is open, and the second process ends.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_launch_on_the_same_workspace_hands_over_to_the_first() {
+    if !enabled() {
+        return;
+    }
+    let app = App::launch().await;
+    let title = app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+    let db = workspace_path(app.dir.path());
+    let mut second = tokio::process::Command::new(clausewright_e2e::app_binary())
+        .arg("--db")
+        .arg(&db)
+        .kill_on_drop(true)
+        .spawn()
+        .expect("second launch");
+    let status = tokio::time::timeout(Duration::from_secs(20), second.wait()).await.expect("the second launch ends").expect("wait");
+    assert!(status.success(), "the second launch exits cleanly: {status}");
+    // The first window is still there and answers.
+    assert_eq!(app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await, title);
+    app.close().await;
+}
+
+/// The CLI may write while the app is open: the window shows it without being asked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_from_another_process_shows_up_in_the_window() {
+    if !enabled() {
+        return;
+    }
+    let app = App::launch().await;
+    app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+    let mut other = clausewright_core::Store::open(&workspace_path(app.dir.path())).expect("open the workspace");
+    let doc = other.document(other.documents().expect("documents")[0].id).expect("document");
+    other.rename_document(doc.id, doc.revision, "Renamed from the terminal").expect("rename");
+    app.wait_text("[data-testid=doc-title]", |t| t == "Renamed from the terminal").await;
+    app.wait_text("[data-testid=documents]", |t| t.contains("Renamed from the terminal")).await;
     app.close().await;
 }
 

@@ -181,10 +181,84 @@ impl App {
     }
 
     /// Closes the window and stops tauri-driver with SIGTERM (SIGKILL would leave
-    /// WebKitWebDriver running). Returns the temp folder so a test can relaunch on it.
+    /// WebKitWebDriver running). Returns the temp folder so a test can relaunch on it, once the
+    /// app has gone (it owns its workspace until then, and a relaunch would hand over to it).
     pub async fn close(mut self) -> tempfile::TempDir {
+        let pid = self.app_pid();
         let _ = self.client.clone().close().await;
         stop_driver(&mut self.driver);
+        if let Some(pid) = pid {
+            assert!(wait_exit(pid, Duration::from_secs(15)).await, "the app (pid {pid}) is still running");
+        }
         std::mem::replace(&mut self.dir, tempfile::tempdir().expect("temp dir"))
+    }
+
+    /// The app process this test started, found by its workspace path on its command line.
+    pub fn app_pid(&self) -> Option<u32> {
+        let db = workspace_path(self.dir.path()).to_string_lossy().into_owned();
+        std::fs::read_dir("/proc").ok()?.flatten().find_map(|entry| {
+            let pid = entry.file_name().to_str()?.parse::<u32>().ok()?;
+            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
+            let mut args = cmdline.split(|b| *b == 0);
+            let program = args.next()?;
+            let ours = program.ends_with(b"/clausewright") && args.any(|a| a == db.as_bytes());
+            (ours && running(pid)).then_some(pid)
+        })
+    }
+
+    /// Closes the window the way a user does (the title bar's close button, Alt+F4): the window
+    /// manager's WM_DELETE_WINDOW message, sent here because Xvfb runs no window manager.
+    /// Returns the app's pid, to wait for it to end.
+    pub async fn close_like_a_user(&self) -> u32 {
+        let pid = self.app_pid().expect("the app's process");
+        tokio::task::spawn_blocking(move || x11::ask_to_close(pid)).await.expect("x11 task").expect("send WM_DELETE_WINDOW");
+        pid
+    }
+}
+
+/// Is the process alive (not gone, not a zombie waiting for its parent)?
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| s.rsplit_once(')').and_then(|(_, rest)| rest.trim_start().chars().next()))
+        .is_some_and(|state| state != 'Z' && state != 'X')
+}
+
+/// Waits for a process to end; false if it still runs after `limit`.
+pub async fn wait_exit(pid: u32, limit: Duration) -> bool {
+    let started = Instant::now();
+    while running(pid) {
+        if started.elapsed() > limit {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    true
+}
+
+mod x11 {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, MapState};
+
+    /// Sends WM_DELETE_WINDOW to the visible top-level window of process `pid`.
+    pub fn ask_to_close(pid: u32) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+        let (conn, screen) = x11rb::connect(None)?;
+        let root = conn.setup().roots[screen].root;
+        let atom = |name: &str| -> Result<u32, Box<dyn std::error::Error + Send + Sync>> { Ok(conn.intern_atom(false, name.as_bytes())?.reply()?.atom) };
+        let (net_wm_pid, protocols, delete) = (atom("_NET_WM_PID")?, atom("WM_PROTOCOLS")?, atom("WM_DELETE_WINDOW")?);
+        for window in conn.query_tree(root)?.reply()?.children {
+            let owner = conn.get_property(false, window, net_wm_pid, AtomEnum::CARDINAL, 0, 1)?.reply()?;
+            if owner.value32().and_then(|mut v| v.next()) != Some(pid) {
+                continue;
+            }
+            if conn.get_window_attributes(window)?.reply()?.map_state != MapState::VIEWABLE {
+                continue;
+            }
+            let event = ClientMessageEvent::new(32, window, protocols, [delete, x11rb::CURRENT_TIME, 0, 0, 0]);
+            conn.send_event(false, window, EventMask::NO_EVENT, event)?;
+            conn.flush()?;
+            return Ok(());
+        }
+        Err(format!("no visible window of process {pid}").into())
     }
 }

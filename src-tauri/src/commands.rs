@@ -192,7 +192,7 @@ pub fn update_section(
     body: String,
 ) -> Result<i64> {
     let revision = ws.with(|s| s.update_section(document_id, base_revision, section_id, &heading, &body))?;
-    staged.saved(document_id, section_id, &body, revision);
+    staged.with(|s| s.saved(document_id, section_id, &body, revision));
     Ok(revision)
 }
 

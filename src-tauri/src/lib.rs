@@ -3,6 +3,7 @@
 
 mod commands;
 mod dialogs;
+mod lifecycle;
 mod staging;
 
 use clausewright_core::{Error, ErrorPayload, Store, store};
@@ -48,12 +49,29 @@ fn is_app_url(url: &tauri::Url) -> bool {
     }
 }
 
-pub fn run() {
-    let opened = store::resolve_path(flag("--db")).and_then(|p| Store::open(&p));
-    if let Err(e) = &opened {
-        eprintln!("clausewright: {e}");
+/// The D-Bus name that makes one app the owner of one workspace file (D6): a second launch on
+/// the same file hands over to the first, while another workspace may open beside it.
+fn instance_id(workspace: &std::path::Path) -> String {
+    let path = std::fs::canonicalize(workspace).unwrap_or_else(|_| workspace.to_owned());
+    // FNV-1a: stable across builds and platforms, unlike std's hasher.
+    let hash = path.as_os_str().as_encoded_bytes().iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("app.clausewright.desktop.w{hash:016x}")
+}
+
+/// Brings the window forward (a second launch on the same workspace asked for it).
+fn focus_main(app: &tauri::AppHandle) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
     }
-    let opened = opened.map_err(|e| e.payload());
+}
+
+pub fn run() {
+    let path = store::resolve_path(flag("--db"));
+    let instance = path.as_ref().map(|p| instance_id(p)).unwrap_or_else(|_| "app.clausewright.desktop".into());
     let guard = tauri::plugin::Builder::<tauri::Wry>::new("navigation-guard")
         .on_navigation(|_webview, url| {
             let allowed = is_app_url(url);
@@ -64,12 +82,15 @@ pub fn run() {
         })
         .build();
     let app = tauri::Builder::default()
+        // First, so a second launch on the same workspace exits before anything else starts.
+        .plugin(tauri_plugin_single_instance::Builder::new().dbus_id(instance).callback(|app, _, _| focus_main(app)).build())
         .plugin(guard)
         // Used from Rust only (see dialogs.rs); the UI gets no dialog or fs permission.
         .plugin(tauri_plugin_dialog::init())
-        .manage(Workspace(Mutex::new(opened)))
         .manage(staging::Staged::default())
         .manage(commands::ComparedFile::default())
+        .manage(lifecycle::Events::default())
+        .on_window_event(lifecycle::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
             commands::list_topics,
@@ -106,6 +127,8 @@ pub fn run() {
             commands::restore_content,
             commands::preview_draft,
             staging::stage_section_edit,
+            lifecycle::app_events,
+            lifecycle::close_ready,
             commands::get_author,
             commands::set_author,
             commands::save_version,
@@ -118,10 +141,18 @@ pub fn run() {
             commands::export_document,
             commands::export_redline,
         ])
-        .setup(|app| {
+        // The workspace opens here, after the single-instance check: a second launch never
+        // touches the file.
+        .setup(move |app| {
+            let opened = path.and_then(|p| Store::open(&p));
+            if let Err(e) = &opened {
+                eprintln!("clausewright: {e}");
+            }
+            app.manage(Workspace(Mutex::new(opened.map_err(|e| e.payload()))));
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.set_title("Clausewright");
             }
+            lifecycle::watch_workspace(app.handle().clone());
             Ok(())
         })
         .build(tauri::generate_context!());

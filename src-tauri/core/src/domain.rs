@@ -256,3 +256,13 @@ pub struct ImportReport {
     pub updated: Vec<String>,
     pub unchanged: u32,
 }
+
+/// What the app tells the window without being asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AppEvent {
+    /// The user asked to close the window: save what is pending, then answer `close_ready`.
+    CloseRequested,
+    /// Another process (the CLI) wrote to the workspace: reload what is shown.
+    WorkspaceChanged,
+}

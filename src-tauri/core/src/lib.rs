@@ -13,6 +13,7 @@ pub mod library;
 pub mod profile;
 mod preview;
 pub mod render;
+pub mod staging;
 pub mod store;
 pub mod vars;
 

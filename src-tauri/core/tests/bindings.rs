@@ -61,6 +61,7 @@ fn committed_bindings_match_the_rust_types() {
     check.file::<DocumentSummary>();
     check.file::<Version>();
     check.file::<WorkspaceInfo>();
+    check.file::<AppEvent>();
     check.file::<Preview>();
     check.file::<ClauseDraft>();
     check.file::<Highlight>();

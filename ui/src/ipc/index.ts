@@ -1,5 +1,5 @@
 // The only module that talks to Tauri. Everything else imports typed functions from here.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type { Clause } from './bindings/Clause';
 import type { ClauseDraft } from './bindings/ClauseDraft';
 import type { ClauseRevision } from './bindings/ClauseRevision';
@@ -18,6 +18,7 @@ import type { ErrorKind } from './bindings/ErrorKind';
 import type { Preview } from './bindings/Preview';
 import type { Topic } from './bindings/Topic';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+import type { AppEvent } from './bindings/AppEvent';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { Imported } from './bindings/Imported';
 import type { Format } from './bindings/Format';
@@ -49,6 +50,7 @@ export type { ImportedSection } from './bindings/ImportedSection';
 export type { Imported } from './bindings/Imported';
 export type { Format, RedlineFormat };
 export type { DiffOp } from './bindings/DiffOp';
+export type { AppEvent };
 
 /** One side of a comparison: a document's draft or one of its versions. */
 /** A side of a comparison; `compared_file` is the file last picked with `compareWithFile`. */
@@ -134,6 +136,15 @@ export const ipc = {
   /** Hands the app the text as typed, at once, so closing the window cannot lose it. */
   stageSectionEdit: (documentId: number, baseRevision: number, sectionId: number, heading: string, body: string) =>
     call<null>('stage_section_edit', { documentId, baseRevision, sectionId, heading, body }),
+  /** Subscribes to what the app tells the window unasked (a close request, another process's
+   * write). Called once at start. */
+  appEvents: (onEvent: (event: AppEvent) => void) => {
+    const channel = new Channel<AppEvent>();
+    channel.onmessage = onEvent;
+    return call<null>('app_events', { channel });
+  },
+  /** Everything pending is saved: the window may close. */
+  closeReady: () => call<null>('close_ready'),
   getAuthor: () => call<string | null>('get_author'),
   setAuthor: (name: string) => call<null>('set_author', { name }),
   saveVersion: (documentId: number, label: string, note: string) =>

@@ -59,6 +59,21 @@ export class Composer {
     }
   }
 
+  /** Shows the document as stored now (another process wrote it). Text being typed wins: with
+   * a save pending, nothing is reloaded and that save is refused as stale instead. */
+  async reload(): Promise<void> {
+    const open = this.doc;
+    if (!open || this.pending || this.status === 'saving') return;
+    try {
+      const [doc, preview] = await Promise.all([ipc.getDocument(open.id), ipc.documentPreview(open.id)]);
+      if (this.doc !== open || this.pending || doc.revision === open.revision) return;
+      this.doc = doc;
+      this.preview = preview;
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
   close(): void {
     this.doc = null;
     this.preview = null;

@@ -11,6 +11,7 @@ mod search;
 mod versions;
 mod documents;
 mod schema;
+mod watch;
 
 pub use clauses::ClauseFilter;
 pub use compose::TemplateSummary;
