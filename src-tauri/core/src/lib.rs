@@ -7,12 +7,11 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod import;
-mod import_docx;
-mod import_html;
 pub mod library;
 pub mod profile;
 mod preview;
 pub mod render;
+pub mod sides;
 pub mod store;
 pub mod vars;
 

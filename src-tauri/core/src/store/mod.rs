@@ -14,6 +14,7 @@ mod schema;
 
 pub use clauses::ClauseFilter;
 pub use compose::TemplateSummary;
+pub use versions::DocumentAt;
 pub use search::fts_query;
 pub use schema::{APPLICATION_ID, latest_version};
 
