@@ -7,7 +7,7 @@ use clausewright_core::domain::{Clause, Value, VariableKind};
 use clausewright_core::sides::DiffInput;
 use clausewright_core::store::{self, ClauseFilter};
 use clausewright_core::{Error, Store};
-use clausewright_core::{export, files, import, render};
+use clausewright_core::{export, files, import};
 use std::io::IsTerminal;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -331,9 +331,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             print!(
                 "{}",
                 match format {
-                    Format::Md => render::document_markdown(&d, lib),
-                    Format::Html => render::document_html_page(&d, lib),
-                    Format::Txt => render::document_text(&d, lib),
+                    Format::Md => export::document_markdown(&d, lib),
+                    Format::Html => export::document_html_page(&d, lib),
+                    Format::Txt => export::document_text(&d, lib),
                 }
             );
         }
@@ -408,7 +408,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             match format {
                 DiffFormat::Text => print!("{}", diff::text_redline(&c, std::io::stdout().is_terminal())),
                 DiffFormat::Json => println!("{}", serde_json::to_string(&diff::json(&c)).unwrap_or_default()),
-                DiffFormat::Html => print!("{}", diff::html_page(&c, &a, &b)),
+                DiffFormat::Html => print!("{}", export::side_by_side_redline(&c, &a, &b)),
             }
         }
         Command::Export { what, format, output } => {

@@ -17,7 +17,7 @@ mod sections;
 mod words;
 pub(crate) use words::word_ops;
 
-pub use output::{html_page, json, text_redline};
+pub use output::{json, text_redline};
 pub use sections::{DiffSection, DiffSide};
 
 use serde::{Deserialize, Serialize};

@@ -6,11 +6,17 @@
 //! the draft's last change), never the clock, so the same input gives the same bytes.
 
 mod docx;
+mod html;
 mod markdown;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod redline;
+mod text;
 mod xml;
+
+pub use html::{document_html_page, side_by_side_redline};
+pub use markdown::document_markdown;
+pub use text::document_text;
 
 use crate::diff::{Comparison, DiffOptions, compare};
 use crate::domain::Document;
@@ -121,11 +127,11 @@ const APP_AUTHOR: &str = "Clausewright";
 /// A document in one format.
 pub fn document_bytes(doc: &Document, lib: &crate::library::Library, meta: &Meta, format: Format) -> Result<Vec<u8>> {
     Ok(match format {
-        Format::Markdown => crate::render::document_markdown(doc, lib).into_bytes(),
-        Format::Text => crate::render::document_text(doc, lib).into_bytes(),
-        Format::Html => crate::render::document_html_page(doc, lib).into_bytes(),
-        Format::Docx => docx::document(&crate::render::document_markdown(doc, lib), meta)?,
-        Format::Pdf => pdf_document(&crate::render::document_markdown(doc, lib), meta)?,
+        Format::Markdown => document_markdown(doc, lib).into_bytes(),
+        Format::Text => document_text(doc, lib).into_bytes(),
+        Format::Html => document_html_page(doc, lib).into_bytes(),
+        Format::Docx => docx::document(&document_markdown(doc, lib), meta)?,
+        Format::Pdf => pdf_document(&document_markdown(doc, lib), meta)?,
     })
 }
 
@@ -133,8 +139,8 @@ pub fn document_bytes(doc: &Document, lib: &crate::library::Library, meta: &Meta
 pub fn redline_bytes(c: &Comparison, sides: &RedlineSides, format: RedlineFormat) -> Result<Vec<u8>> {
     Ok(match format {
         RedlineFormat::Docx => redline::docx(c, sides)?,
-        RedlineFormat::Html => crate::diff::html_page(c, &sides.old_name, &sides.new_name).into_bytes(),
-        RedlineFormat::HtmlInline => redline::html_inline(c, sides).into_bytes(),
+        RedlineFormat::Html => side_by_side_redline(c, &sides.old_name, &sides.new_name).into_bytes(),
+        RedlineFormat::HtmlInline => html::inline_redline(c, sides).into_bytes(),
         RedlineFormat::Pdf => pdf_redline(c, sides)?,
     })
 }
