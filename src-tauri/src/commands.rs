@@ -6,7 +6,8 @@ use clausewright_core::domain::{
     Clause, ClauseDraft, ClauseRevision, Document, DocumentSummary, Preview, Requirement, SearchHit, Topic, TrashedClause,
     VariableDef, WorkspaceInfo,
 };
-use clausewright_core::diff::{Comparison, DiffInput, DiffOptions};
+use clausewright_core::diff::{Comparison, DiffOptions};
+use clausewright_core::sides::DiffInput;
 use clausewright_core::domain::{Value, Version, VersionSummary};
 use clausewright_core::store::{ClauseFilter, TemplateSummary};
 use clausewright_core::export::{self, Format, RedlineFormat};
@@ -304,8 +305,8 @@ pub async fn compare_with_file(
     ignore_whitespace: bool,
     ignore_case: bool,
 ) -> Result<Option<(String, Comparison)>> {
-    let Some(path) = dialogs::pick_file(app, "Compare with a file", "Policy files", IMPORTABLE).await? else { return Ok(None) };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let Some(path) = dialogs::pick_file(app, "Compare with a file", "Policy files", import::EXTENSIONS).await? else { return Ok(None) };
+    let name = files::display_name(&path);
     let options = DiffOptions { ignore_whitespace, ignore_case };
     let old = old.input(&file)?;
     let comparison = ws.with(|s| s.compare(&old, &DiffInput::File(path.clone()), options))?;
@@ -313,14 +314,12 @@ pub async fn compare_with_file(
     Ok(Some((name, comparison)))
 }
 
-const IMPORTABLE: &[&str] = &["md", "markdown", "txt", "html", "htm", "docx"];
-
 /// Opens a policy file the user picks and shows what it would become; writes nothing.
 /// `None` when the dialog was cancelled.
 #[tauri::command]
 pub async fn import_pick(app: tauri::AppHandle, ws: State<'_, Workspace>) -> Result<Option<(String, ImportPreview)>> {
-    let Some(path) = dialogs::pick_file(app, "Import a policy", "Policy files", IMPORTABLE).await? else { return Ok(None) };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let Some(path) = dialogs::pick_file(app, "Import a policy", "Policy files", import::EXTENSIONS).await? else { return Ok(None) };
+    let name = files::display_name(&path);
     ws.with(|s| import::preview_file(&path, Some(s))).map(|p| Some((name, p)))
 }
 

@@ -2,7 +2,8 @@
 //! `git diff --no-index --word-diff=porcelain` on generated policy-like documents, and the
 //! redline size: the words our diff marks changed divided by the words the generator changed.
 
-use clausewright_core::diff::{DiffOptions, compare, sections_from_text};
+use clausewright_core::diff::{DiffOptions, compare};
+use clausewright_core::import::sections_from_text;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 

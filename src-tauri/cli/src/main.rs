@@ -2,12 +2,13 @@
 //! stderr), 2 on bad usage (clap's own exit code).
 
 use clap::{Parser, Subcommand};
+use clausewright_core::diff;
 use clausewright_core::domain::{Clause, Value, VariableKind};
-use clausewright_core::diff::{self, DiffInput};
-use clausewright_core::{export, files, import, render};
-use std::io::IsTerminal;
+use clausewright_core::sides::DiffInput;
 use clausewright_core::store::{self, ClauseFilter};
 use clausewright_core::{Error, Store};
+use clausewright_core::{export, files, import};
+use std::io::IsTerminal;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -225,6 +226,11 @@ fn open(db: Option<PathBuf>) -> Result<Store, Error> {
     Store::open(&store::resolve_path(db)?)
 }
 
+/// The workspace when a side is a document; comparing two files opens or creates none.
+fn open_for(db: Option<PathBuf>, a: &DiffInput, b: &DiffInput) -> Result<Option<Store>, Error> {
+    if a.needs_workspace() || b.needs_workspace() { open(db).map(Some) } else { Ok(None) }
+}
+
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Library(LibraryCommand::List { topic, jurisdiction, json }) => {
@@ -325,9 +331,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             print!(
                 "{}",
                 match format {
-                    Format::Md => render::document_markdown(&d, lib),
-                    Format::Html => render::document_html_page(&d, lib),
-                    Format::Txt => render::document_text(&d, lib),
+                    Format::Md => export::document_markdown(&d, lib),
+                    Format::Html => export::document_html_page(&d, lib),
+                    Format::Txt => export::document_text(&d, lib),
                 }
             );
         }
@@ -387,8 +393,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if let Some(t) = title {
                 preview.title = t;
             }
-            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let made = store.import(&preview, into, &Default::default(), &name)?;
+            let made = store.import(&preview, into, &Default::default(), &files::display_name(&file))?;
             match (json, made.version) {
                 (true, _) => print_json(&made),
                 (false, Some(v)) => println!("{v}"),
@@ -397,31 +402,18 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Diff { a, b, format, ignore_whitespace, ignore_case } => {
             let (a_in, b_in) = (DiffInput::parse(&a), DiffInput::parse(&b));
-            // Two files: no workspace is opened or created.
-            let store = if a_in.needs_workspace() || b_in.needs_workspace() { Some(open(cli.db)?) } else { None };
-            let side = |input: &DiffInput| match (&store, input) {
-                (Some(s), input) => s.diff_side(input),
-                (None, DiffInput::File(p)) => diff::side_from_file(p),
-                (None, _) => Err(Error::Invalid("a document version needs a workspace".into())),
-            };
-            let (old, new) = (side(&a_in)?, side(&b_in)?);
-            let c = diff::compare(&old, &new, diff::DiffOptions { ignore_whitespace, ignore_case });
+            let store = open_for(cli.db, &a_in, &b_in)?;
+            let (old, new) = (a_in.read(store.as_ref())?, b_in.read(store.as_ref())?);
+            let c = diff::compare(&old.sections, &new.sections, diff::DiffOptions { ignore_whitespace, ignore_case });
             match format {
                 DiffFormat::Text => print!("{}", diff::text_redline(&c, std::io::stdout().is_terminal())),
                 DiffFormat::Json => println!("{}", serde_json::to_string(&diff::json(&c)).unwrap_or_default()),
-                DiffFormat::Html => print!("{}", diff::html_page(&c, &a, &b)),
+                DiffFormat::Html => print!("{}", export::side_by_side_redline(&c, &a, &b)),
             }
         }
         Command::Export { what, format, output } => {
             let format = export::Format::parse(&format)?;
-            let (doc, version) = match DiffInput::parse(&what) {
-                DiffInput::Draft(d) => (d, None),
-                DiffInput::Version(d, n) => (d, Some(n)),
-                DiffInput::File(_) => match what.parse::<i64>() {
-                    Ok(d) => (d, None),
-                    Err(_) => return Err(Error::Invalid(format!("`{what}` is not DOC, DOC@draft or DOC@VERSION"))),
-                },
-            };
+            let (doc, version) = DiffInput::parse_document(&what)?;
             let store = open(cli.db)?;
             let made = store.export_document(doc, version, format)?;
             files::write_atomic(&output, &made.bytes)?;
@@ -430,7 +422,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::ExportRedline { a, b, format, output } => {
             let format = export::RedlineFormat::parse(&format)?;
             let (a_in, b_in) = (DiffInput::parse(&a), DiffInput::parse(&b));
-            let store = if a_in.needs_workspace() || b_in.needs_workspace() { Some(open(cli.db)?) } else { None };
+            let store = open_for(cli.db, &a_in, &b_in)?;
             let made = export::export_redline(store.as_ref(), &a_in, &b_in, format)?;
             files::write_atomic(&output, &made.bytes)?;
             println!("{}", output.display());

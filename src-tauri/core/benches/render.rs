@@ -3,7 +3,8 @@
 
 use clausewright_core::Store;
 use clausewright_core::domain::Profile;
-use clausewright_core::render::{document_markdown, document_text, render_document, render_markdown};
+use clausewright_core::export::{document_markdown, document_text};
+use clausewright_core::render::{render_document, render_markdown};
 mod common;
 
 use common::long_document;

@@ -178,6 +178,22 @@ pub struct Version {
     pub sections: Vec<Section>,
 }
 
+impl From<Version> for Document {
+    /// A version's frozen copy as a document, to render, compare or export. Its revision is 0
+    /// (it is never written) and both its dates are the version's.
+    fn from(v: Version) -> Document {
+        Document {
+            id: v.document_id,
+            title: v.title,
+            revision: 0,
+            profile: v.profile,
+            sections: v.sections,
+            created_at: v.created_at.clone(),
+            updated_at: v.created_at,
+        }
+    }
+}
+
 /// A version as the timeline lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct VersionSummary {
@@ -265,4 +281,29 @@ pub enum AppEvent {
     CloseRequested,
     /// Another process (the CLI) wrote to the workspace: reload what is shown.
     WorkspaceChanged,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_becomes_the_document_it_froze() {
+        let section = Section { id: 7, heading: "Scope".into(), body: "We.".into(), origin: None };
+        let v = Version {
+            document_id: 3,
+            number: 2,
+            label: "Sent".into(),
+            note: String::new(),
+            author: "Ada".into(),
+            created_at: "2026-05-01T10:00:00Z".into(),
+            title: "Policy".into(),
+            profile: Profile::default(),
+            sections: vec![section.clone()],
+        };
+        let doc = Document::from(v);
+        assert_eq!((doc.id, doc.title.as_str(), doc.revision), (3, "Policy", 0));
+        assert_eq!(doc.sections, [section]);
+        assert_eq!((doc.created_at.as_str(), doc.updated_at.as_str()), ("2026-05-01T10:00:00Z", "2026-05-01T10:00:00Z"));
+    }
 }

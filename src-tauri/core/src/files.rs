@@ -34,6 +34,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// A file's name as people see it: its last part, or the whole path when it has none.
+pub fn display_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
 /// Names Windows refuses, whatever the extension.
 const RESERVED: &[&str] = &[
     "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2",
@@ -70,6 +75,14 @@ pub fn safe_file_name(stem: &str, extension: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_display_name_is_the_last_part_of_the_path() {
+        assert_eq!(display_name(Path::new("/tmp/policies/Privacy v2.docx")), "Privacy v2.docx");
+        assert_eq!(display_name(Path::new("policy.md")), "policy.md");
+        assert_eq!(display_name(Path::new("/")), "/");
+        assert_eq!(display_name(Path::new("old/..")), "old/..");
+    }
 
     #[test]
     fn suggested_names_cannot_escape_or_disguise() {

@@ -1,7 +1,7 @@
 //! Markdown to safe HTML (security S1): profile values are filled in, pulldown-cmark renders,
 //! raw HTML in the source becomes visible text, unfilled variables become highlighted
 //! placeholders, and ammonia cleans the result with a strict allow list. Preview, compare and
-//! HTML export all go through here.
+//! HTML export all go through here; the writers of each file format live in `export/`.
 
 use crate::domain::{Document, Preview, Profile, Value, VariableKind};
 use crate::library::Library;
@@ -139,7 +139,8 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-fn options() -> Options {
+/// The Markdown extensions every reader of section text uses.
+pub(crate) fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
@@ -154,7 +155,7 @@ struct Numbering<'a> {
 /// become numbered sub-headings of a section (h3, h4).
 fn markdown_html(markdown: &str, mut numbering: Option<Numbering<'_>>) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
-    for event in Parser::new_ext(markdown, options()) {
+    for event in Parser::new_ext(markdown, markdown_options()) {
         match event {
             // S1: raw HTML is shown as text, never passed through.
             Event::Html(s) | Event::InlineHtml(s) => events.push(Event::Text(s)),
@@ -256,183 +257,4 @@ pub fn render_document(doc: &Document, lib: &Library) -> Preview {
         html.push_str("</section>\n");
     }
     Preview { html: sanitize(&html), unfilled }
-}
-
-/// The whole document as Markdown, as it will be published: title, effective date, numbered
-/// headings (sub-headings numbered 2.1, 2.1.1), profile values filled in.
-pub fn document_markdown(doc: &Document, lib: &Library) -> String {
-    let mut out = format!("# {}\n\n", doc.title.trim());
-    if let Some(Value::Text(d)) = doc.profile.get("effective_date") {
-        out.push_str(&format!("Effective {}\n\n", escape_markdown(d)));
-    }
-    for (i, s) in doc.sections.iter().enumerate() {
-        let n = i + 1;
-        out.push_str(&format!("## {n}. {}\n\n", s.heading.trim()));
-        let filled = fill(&s.body, &doc.profile, lib);
-        let mut counters = [0u32; 2];
-        for line in filled.lines() {
-            let level = line.chars().take_while(|c| *c == '#').count();
-            let is_heading = level > 0 && line[level..].starts_with(' ');
-            if is_heading {
-                let text = line[level..].trim();
-                if level <= 3 {
-                    counters[0] += 1;
-                    counters[1] = 0;
-                    out.push_str(&format!("### {n}.{} {text}\n", counters[0]));
-                } else {
-                    counters[1] += 1;
-                    out.push_str(&format!("#### {n}.{}.{} {text}\n", counters[0], counters[1]));
-                }
-            } else {
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-        out.push('\n');
-    }
-    out.trim_end().to_owned() + "\n"
-}
-
-/// The whole document as plain text, readable in an email: numbered headings, `-` bullets,
-/// tables as aligned rows, links as "text (url)", wrapped at 78 columns.
-pub fn document_text(doc: &Document, lib: &Library) -> String {
-    let md = document_markdown(doc, lib);
-    let mut out = String::new();
-    let mut line = String::new();
-    let mut lists: Vec<Option<u64>> = Vec::new();
-    let mut row: Vec<String> = Vec::new();
-    let mut table: Vec<Vec<String>> = Vec::new();
-    let mut link: Option<String> = None;
-    let flush = |out: &mut String, line: &mut String, indent: usize| {
-        if !line.trim().is_empty() {
-            out.push_str(&wrap(line.trim(), 78, indent));
-            out.push('\n');
-        }
-        line.clear();
-    };
-    for event in Parser::new_ext(&md, options()) {
-        match event {
-            Event::Start(Tag::Heading { .. }) | Event::Start(Tag::Paragraph) => {}
-            Event::End(TagEnd::Heading(level)) => {
-                let underline = if level == HeadingLevel::H1 { '=' } else { '-' };
-                let text = line.trim().to_owned();
-                line.clear();
-                if level <= HeadingLevel::H2 {
-                    out.push_str(&format!("\n{text}\n{}\n\n", underline.to_string().repeat(text.chars().count())));
-                } else {
-                    out.push_str(&format!("{text}\n\n"));
-                }
-            }
-            Event::End(TagEnd::Paragraph) => {
-                let indent = lists.len() * 2;
-                flush(&mut out, &mut line, indent);
-                if lists.is_empty() {
-                    out.push('\n');
-                }
-            }
-            Event::Start(Tag::List(start)) => {
-                flush(&mut out, &mut line, lists.len() * 2);
-                lists.push(start);
-            }
-            Event::End(TagEnd::List(_)) => {
-                flush(&mut out, &mut line, lists.len() * 2);
-                lists.pop();
-                if lists.is_empty() {
-                    out.push('\n');
-                }
-            }
-            Event::Start(Tag::Item) => {
-                flush(&mut out, &mut line, lists.len() * 2);
-                let depth = lists.len().saturating_sub(1);
-                let marker = match lists.last_mut() {
-                    Some(Some(n)) => {
-                        *n += 1;
-                        format!("{}. ", *n - 1)
-                    }
-                    _ => "- ".into(),
-                };
-                line.push_str(&format!("{}{marker}", "  ".repeat(depth)));
-            }
-            Event::End(TagEnd::Item) => flush(&mut out, &mut line, lists.len() * 2),
-            Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.to_string()),
-            Event::End(TagEnd::Link) => {
-                if let Some(url) = link.take() {
-                    let bare = url.strip_prefix("mailto:").unwrap_or(&url);
-                    if !line.ends_with(bare) {
-                        line.push_str(&format!(" ({bare})"));
-                    }
-                }
-            }
-            Event::End(TagEnd::TableCell) => {
-                row.push(std::mem::take(&mut line).trim().to_owned());
-            }
-            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => table.push(std::mem::take(&mut row)),
-            Event::End(TagEnd::Table) => {
-                out.push_str(&layout_table(&std::mem::take(&mut table)));
-                out.push('\n');
-            }
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => line.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => line.push(' '),
-            Event::Rule => out.push_str(&format!("{}\n\n", "-".repeat(40))),
-            _ => {}
-        }
-    }
-    flush(&mut out, &mut line, 0);
-    out.trim().to_owned() + "\n"
-}
-
-fn wrap(text: &str, width: usize, indent: usize) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut current));
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(word);
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines.join(&format!("\n{}", " ".repeat(indent)))
-}
-
-/// Lays out a table as rows of columns separated by two spaces; the header is underlined.
-fn layout_table(rows: &[Vec<String>]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> =
-        (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count().min(40)).max().unwrap_or(0)).collect();
-    let mut out = String::new();
-    for (i, r) in rows.iter().enumerate() {
-        let cells: Vec<String> = (0..columns)
-            .map(|c| {
-                let s = r.get(c).map_or("", String::as_str);
-                format!("{s:<w$}", w = widths[c])
-            })
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-        if i == 0 {
-            out.push_str(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "));
-            out.push('\n');
-        }
-    }
-    out
-}
-
-/// A standalone HTML page of the document: the stylesheet from assets/export embedded, the
-/// body sanitized, and a CSP that runs nothing (security S7).
-pub fn document_html_page(doc: &Document, lib: &Library) -> String {
-    let preview = render_document(doc, lib);
-    format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n\
-         <style>\n{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
-        escape_html(&doc.title),
-        include_str!("../../../assets/export/document.css"),
-        preview.html
-    )
 }

@@ -1,6 +1,7 @@
 //! The redline engine: the reconstruct rule, stats, and hand-written golden pairs.
 
-use clausewright_core::diff::{Comparison, DiffOptions, DiffSection, DiffSide, OpKind, SectionStatus, compare, sections_from_text};
+use clausewright_core::diff::{Comparison, DiffOptions, DiffSection, DiffSide, OpKind, SectionStatus, compare};
+use clausewright_core::import::sections_from_text;
 use proptest::prelude::*;
 
 fn words_in(c: &Comparison, kind: OpKind) -> u32 {

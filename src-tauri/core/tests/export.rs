@@ -4,7 +4,7 @@
 //! the PDF's text is the document's words in order. Every export is deterministic.
 #![allow(clippy::unwrap_used)] // in test helpers too, a failed unwrap is the test failing
 
-use clausewright_core::diff::DiffInput;
+use clausewright_core::sides::DiffInput;
 use clausewright_core::domain::Value;
 use clausewright_core::export::{Format, RedlineFormat, export_redline};
 use clausewright_core::import::preview_bytes;

@@ -13,12 +13,12 @@
 
 mod align;
 mod output;
-pub(crate) mod sides;
+mod sections;
 mod words;
 pub(crate) use words::word_ops;
 
-pub use output::{html_page, json, text_redline};
-pub use sides::{DiffInput, DiffSection, DiffSide, side_from_file, sections_from_text};
+pub use output::{json, text_redline};
+pub use sections::{DiffSection, DiffSide};
 
 use serde::{Deserialize, Serialize};
 use std::time::{Duration, Instant};

@@ -1,8 +1,47 @@
-//! The published Markdown of a document as blocks, for the writers that lay text out
+//! The published Markdown of a document: written here (the Markdown export, and the source of
+//! the text, Word and PDF exports), and read back as blocks for the writers that lay text out
 //! themselves (Word, PDF). `# ` is the title, `## ` a section (Heading 1), `### ` and deeper
 //! the headings inside a section.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use crate::domain::{Document, Value};
+use crate::library::Library;
+use crate::render::{escape_markdown, fill, markdown_options};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+/// The whole document as Markdown, as it will be published: title, effective date, numbered
+/// headings (sub-headings numbered 2.1, 2.1.1), profile values filled in.
+pub fn document_markdown(doc: &Document, lib: &Library) -> String {
+    let mut out = format!("# {}\n\n", doc.title.trim());
+    if let Some(Value::Text(d)) = doc.profile.get("effective_date") {
+        out.push_str(&format!("Effective {}\n\n", escape_markdown(d)));
+    }
+    for (i, s) in doc.sections.iter().enumerate() {
+        let n = i + 1;
+        out.push_str(&format!("## {n}. {}\n\n", s.heading.trim()));
+        let filled = fill(&s.body, &doc.profile, lib);
+        let mut counters = [0u32; 2];
+        for line in filled.lines() {
+            let level = line.chars().take_while(|c| *c == '#').count();
+            let is_heading = level > 0 && line[level..].starts_with(' ');
+            if is_heading {
+                let text = line[level..].trim();
+                if level <= 3 {
+                    counters[0] += 1;
+                    counters[1] = 0;
+                    out.push_str(&format!("### {n}.{} {text}\n", counters[0]));
+                } else {
+                    counters[1] += 1;
+                    out.push_str(&format!("#### {n}.{}.{} {text}\n", counters[0], counters[1]));
+                }
+            } else {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+    }
+    out.trim_end().to_owned() + "\n"
+}
 
 /// A run of text with one formatting.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -77,8 +116,7 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
             out.push(Block::Paragraph(taken));
         }
     };
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for event in Parser::new_ext(markdown, options) {
+    for event in Parser::new_ext(markdown, markdown_options()) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut spans, &mut out, &lists, in_item, quote);

@@ -6,16 +6,23 @@
 //! the draft's last change), never the clock, so the same input gives the same bytes.
 
 mod docx;
+mod html;
 mod markdown;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod redline;
+mod text;
 mod xml;
 
-use crate::diff::{Comparison, DiffInput, DiffOptions};
+pub use html::{document_html_page, side_by_side_redline};
+pub use markdown::document_markdown;
+pub use text::document_text;
+
+use crate::diff::{Comparison, DiffOptions, compare};
 use crate::domain::Document;
 use crate::error::{Error, Result};
 use crate::files::safe_file_name;
+use crate::sides::DiffInput;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -120,11 +127,11 @@ const APP_AUTHOR: &str = "Clausewright";
 /// A document in one format.
 pub fn document_bytes(doc: &Document, lib: &crate::library::Library, meta: &Meta, format: Format) -> Result<Vec<u8>> {
     Ok(match format {
-        Format::Markdown => crate::render::document_markdown(doc, lib).into_bytes(),
-        Format::Text => crate::render::document_text(doc, lib).into_bytes(),
-        Format::Html => crate::render::document_html_page(doc, lib).into_bytes(),
-        Format::Docx => docx::document(&crate::render::document_markdown(doc, lib), meta)?,
-        Format::Pdf => pdf_document(&crate::render::document_markdown(doc, lib), meta)?,
+        Format::Markdown => document_markdown(doc, lib).into_bytes(),
+        Format::Text => document_text(doc, lib).into_bytes(),
+        Format::Html => document_html_page(doc, lib).into_bytes(),
+        Format::Docx => docx::document(&document_markdown(doc, lib), meta)?,
+        Format::Pdf => pdf_document(&document_markdown(doc, lib), meta)?,
     })
 }
 
@@ -132,8 +139,8 @@ pub fn document_bytes(doc: &Document, lib: &crate::library::Library, meta: &Meta
 pub fn redline_bytes(c: &Comparison, sides: &RedlineSides, format: RedlineFormat) -> Result<Vec<u8>> {
     Ok(match format {
         RedlineFormat::Docx => redline::docx(c, sides)?,
-        RedlineFormat::Html => crate::diff::html_page(c, &sides.old_name, &sides.new_name).into_bytes(),
-        RedlineFormat::HtmlInline => redline::html_inline(c, sides).into_bytes(),
+        RedlineFormat::Html => side_by_side_redline(c, &sides.old_name, &sides.new_name).into_bytes(),
+        RedlineFormat::HtmlInline => html::inline_redline(c, sides).into_bytes(),
         RedlineFormat::Pdf => pdf_redline(c, sides)?,
     })
 }
@@ -166,79 +173,25 @@ fn no_pdf() -> Error {
 impl Store {
     /// A document's draft (`version` None) or one of its versions, in one format.
     pub fn export_document(&self, doc_id: i64, version: Option<u32>, format: Format) -> Result<Exported> {
-        let (doc, meta, stem) = match version {
-            None => {
-                let doc = self.document(doc_id)?;
-                let meta = Meta { title: doc.title.clone(), author: self.author()?.unwrap_or_else(|| APP_AUTHOR.into()), date: doc.updated_at.clone() };
-                let stem = doc.title.clone();
-                (doc, meta, stem)
-            }
-            Some(n) => {
-                let v = self.version(doc_id, n)?;
-                let meta = Meta { title: v.title.clone(), author: v.author.clone(), date: v.created_at.clone() };
-                let stem = format!("{} v{n}", v.title);
-                let doc = Document {
-                    id: doc_id,
-                    title: v.title,
-                    revision: 0,
-                    profile: v.profile,
-                    sections: v.sections,
-                    created_at: v.created_at.clone(),
-                    updated_at: v.created_at,
-                };
-                (doc, meta, stem)
-            }
+        let at = self.document_at(doc_id, version)?;
+        let title = at.document.title.clone();
+        let stem = match version {
+            None => title.clone(),
+            Some(n) => format!("{title} v{n}"),
         };
-        let bytes = document_bytes(&doc, self.library(), &meta, format)?;
+        let meta = Meta { title, author: at.author.unwrap_or_else(|| APP_AUTHOR.into()), date: at.date };
+        let bytes = document_bytes(&at.document, self.library(), &meta, format)?;
         Ok(Exported { file_name: safe_file_name(&stem, format.extension()), bytes })
     }
 }
 
 /// The comparison of two inputs (as in `diff`), in one format. Two files need no workspace.
+/// The tracked changes carry the newer side's author and date.
 pub fn export_redline(store: Option<&Store>, old: &DiffInput, new: &DiffInput, format: RedlineFormat) -> Result<Exported> {
-    let side = |input: &DiffInput| match (store, input) {
-        (Some(s), input) => s.diff_side(input),
-        (None, DiffInput::File(p)) => crate::diff::side_from_file(p),
-        (None, _) => Err(Error::Invalid("a document's draft or version needs a workspace".into())),
-    };
-    let c = crate::diff::compare(&side(old)?, &side(new)?, DiffOptions::default());
-    let sides = RedlineSides { old_name: input_name(store, old)?, new_name: input_name(store, new)?, meta: input_meta(store, new)? };
+    let (old, new) = (old.read(store)?, new.read(store)?);
+    let c = compare(&old.sections, &new.sections, DiffOptions::default());
+    let meta = Meta { title: new.title, author: new.author.unwrap_or_else(|| APP_AUTHOR.into()), date: new.date };
+    let sides = RedlineSides { old_name: old.name, new_name: new.name, meta };
     let stem = format!("Redline {} to {}", sides.old_name, sides.new_name);
     Ok(Exported { file_name: safe_file_name(&stem, format.extension()), bytes: redline_bytes(&c, &sides, format)? })
-}
-
-fn workspace(store: Option<&Store>) -> Result<&Store> {
-    store.ok_or_else(|| Error::Invalid("a document's draft or version needs a workspace".into()))
-}
-
-fn input_name(store: Option<&Store>, input: &DiffInput) -> Result<String> {
-    Ok(match input {
-        DiffInput::Draft(d) => format!("{} (draft)", workspace(store)?.document(*d)?.title),
-        DiffInput::Version(d, n) => format!("{} v{n}", workspace(store)?.version(*d, *n)?.title),
-        DiffInput::File(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string()),
-    })
-}
-
-/// The author and date a side's changes carry: the version's, the draft's last change, or for
-/// a file its modification time.
-fn input_meta(store: Option<&Store>, input: &DiffInput) -> Result<Meta> {
-    Ok(match input {
-        DiffInput::Draft(d) => {
-            let s = workspace(store)?;
-            let doc = s.document(*d)?;
-            Meta { title: doc.title, author: s.author()?.unwrap_or_else(|| APP_AUTHOR.into()), date: doc.updated_at }
-        }
-        DiffInput::Version(d, n) => {
-            let v = workspace(store)?.version(*d, *n)?;
-            Meta { title: v.title, author: v.author, date: v.created_at }
-        }
-        DiffInput::File(p) => {
-            let modified = std::fs::metadata(p).and_then(|m| m.modified()).ok().map(time::OffsetDateTime::from);
-            let date = modified
-                .and_then(|t| t.replace_nanosecond(0).ok())
-                .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-                .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-            Meta { title: input_name(store, input)?, author: APP_AUTHOR.into(), date }
-        }
-    })
 }

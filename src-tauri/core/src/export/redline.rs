@@ -1,5 +1,6 @@
-//! Redlines: a comparison as a Word file whose changes are real revisions (w:ins, w:del) that
-//! Word and LibreOffice can accept or reject, and as one inline HTML page.
+//! Redlines: a comparison as lines and tables of changes (which the Word, PDF and inline HTML
+//! redlines share), and as a Word file whose changes are real revisions (w:ins, w:del) that
+//! Word and LibreOffice can accept or reject.
 //!
 //! The comparison's ops are the two sides' Markdown in reading order. Each line becomes a
 //! paragraph; its heading or list mark becomes a style, and emphasis marks are dropped, the
@@ -12,11 +13,10 @@ use super::docx::{BULLETS, base, pack};
 use super::RedlineSides;
 use crate::diff::{Comparison, OpKind, word_ops};
 use crate::error::Result;
-use crate::render::{escape_html, sanitize};
 use docx_rs::{Delete, Insert, IndentLevel, LineSpacing, NumberingId, Paragraph, Run, SpecialIndentType, Table, TableCell, TableRow};
 
 /// Text with the change it belongs to, in reading order.
-type Runs = Vec<(OpKind, String)>;
+pub(super) type Runs = Vec<(OpKind, String)>;
 
 /// A line of the redline: runs of text with their change, and what happened to its end (the
 /// paragraph mark).
@@ -354,78 +354,6 @@ pub fn docx(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
         });
     }
     pack(doc, &meta)
-}
-
-/// One page with the whole text, deletions struck through in red and insertions underlined
-/// in green, and the summary of changes first. It runs nothing (security S7).
-pub fn html_inline(c: &Comparison, sides: &RedlineSides) -> String {
-    let mut body = format!(
-        "<h1>Redline</h1><p class=\"cw-sides\">{} → {}</p><p class=\"cw-summary\">{}</p>",
-        escape_html(&sides.old_name),
-        escape_html(&sides.new_name),
-        escape_html(&c.summary())
-    );
-    // Classes only: the sanitizer keeps no style attribute.
-    let class = |kind: OpKind, depth: u8| {
-        let mut names: Vec<String> = Vec::new();
-        match kind {
-            OpKind::Insert => names.push("cw-added".into()),
-            OpKind::Delete => names.push("cw-removed".into()),
-            OpKind::Equal => {}
-        }
-        if depth > 0 {
-            names.push(format!("cw-depth-{}", depth.min(4)));
-        }
-        if names.is_empty() { String::new() } else { format!(" class=\"{}\"", names.join(" ")) }
-    };
-    let runs = |body: &mut String, runs: &Runs| {
-        for (kind, text) in runs {
-            match kind {
-                OpKind::Equal => body.push_str(&escape_html(text)),
-                OpKind::Delete => body.push_str(&format!("<del>{}</del>", escape_html(text))),
-                OpKind::Insert => body.push_str(&format!("<ins>{}</ins>", escape_html(text))),
-            }
-        }
-    };
-    for item in items(c) {
-        let line = match item {
-            Item::Line(line) => line,
-            Item::Table(rows) => {
-                body.push_str("<table>\n");
-                for r in &rows {
-                    let cell = if r.header { "th" } else { "td" };
-                    body.push_str(&format!("<tr{}>", class(r.kind, 0)));
-                    for c in &r.cells {
-                        body.push_str(&format!("<{cell}>"));
-                        runs(&mut body, c);
-                        body.push_str(&format!("</{cell}>"));
-                    }
-                    body.push_str("</tr>\n");
-                }
-                body.push_str("</table>\n");
-                continue;
-            }
-        };
-        let (tag, indent) = match line.style {
-            LineStyle::Title => ("h2", 0),
-            LineStyle::Heading(1) => ("h3", 0),
-            LineStyle::Heading(_) => ("h4", 0),
-            LineStyle::Bullet(d) => ("li", d),
-            LineStyle::Numbered(d) => ("p", d + 1),
-            LineStyle::Body => ("p", 0),
-        };
-        body.push_str(&format!("<{tag}{}>", class(line.mark, indent)));
-        runs(&mut body, &line.runs);
-        body.push_str(&format!("</{tag}>\n"));
-    }
-    format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n{}</body>\n</html>\n",
-        escape_html(&format!("Redline: {} → {}", sides.old_name, sides.new_name)),
-        include_str!("../../../../assets/export/redline.css"),
-        sanitize(&body)
-    )
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod watch;
 
 pub use clauses::ClauseFilter;
 pub use compose::TemplateSummary;
+pub use versions::DocumentAt;
 pub use search::fts_query;
 pub use schema::{APPLICATION_ID, latest_version};
 

@@ -1,11 +1,21 @@
 //! Named versions: immutable, never pruned (D4), each with who saved it, why, and what changed.
 
 use super::Store;
-use crate::diff::{Comparison, DiffInput, DiffOptions, DiffSide, compare};
+use crate::diff::{DiffOptions, DiffSide, compare};
 use crate::domain::{Document, Profile, Section, Version, VersionSummary};
 use crate::error::{Error, Result};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
+
+/// A document as its draft or one of its versions stands, with who saved it and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentAt {
+    pub document: Document,
+    /// A version's author; for the draft, the workspace's author setting, if any.
+    pub author: Option<String>,
+    /// RFC 3339: the version's date, or the draft's last change.
+    pub date: String,
+}
 
 /// What a version freezes.
 #[derive(Serialize, Deserialize)]
@@ -43,10 +53,9 @@ impl Store {
 
     /// Adds an imported text as a new version of a document, leaving the draft alone, so it can
     /// be compared with the versions before it.
-    pub(crate) fn import_as_version(&mut self, doc_id: i64, preview: &crate::import::ImportPreview, label: &str) -> Result<Version> {
+    pub(crate) fn import_as_version(&mut self, doc_id: i64, title: &str, sections: Vec<Section>, label: &str) -> Result<Version> {
         let doc = self.document(doc_id)?;
-        let sections = preview.document_sections();
-        self.add_version(doc_id, label, "", Snapshot { title: preview.title.clone(), profile: doc.profile, sections })
+        self.add_version(doc_id, label, "", Snapshot { title: title.to_owned(), profile: doc.profile, sections })
     }
 
     fn add_version(&mut self, doc_id: i64, label: &str, note: &str, snap: Snapshot) -> Result<Version> {
@@ -69,7 +78,7 @@ impl Store {
         };
         let new_side = DiffSide::from_document(&current, self.library());
         let summary = match previous {
-            Some(n) => compare(&DiffSide::from_version(&self.version(doc_id, n)?, self.library()), &new_side, DiffOptions::default()).summary(),
+            Some(n) => compare(&DiffSide::from_document(&self.version(doc_id, n)?.into(), self.library()), &new_side, DiffOptions::default()).summary(),
             None => "first version".into(),
         };
         let snapshot = serde_json::to_string(&snap).map_err(|e| Error::Invalid(e.to_string()))?;
@@ -129,18 +138,18 @@ impl Store {
         })
     }
 
-    /// One side of a comparison: a file, a draft or a version.
-    pub fn diff_side(&self, input: &DiffInput) -> Result<DiffSide> {
-        match input {
-            DiffInput::File(path) => crate::diff::side_from_file(path),
-            DiffInput::Draft(doc) => Ok(DiffSide::from_document(&self.document(*doc)?, self.library())),
-            DiffInput::Version(doc, n) => Ok(DiffSide::from_version(&self.version(*doc, *n)?, self.library())),
-        }
-    }
-
-    /// Compares two inputs (files, drafts or versions).
-    pub fn compare(&self, old: &DiffInput, new: &DiffInput, options: DiffOptions) -> Result<Comparison> {
-        Ok(compare(&self.diff_side(old)?, &self.diff_side(new)?, options))
+    /// A document's draft (`version` None) or one of its versions, read once.
+    pub fn document_at(&self, doc_id: i64, version: Option<u32>) -> Result<DocumentAt> {
+        Ok(match version {
+            None => {
+                let document = self.document(doc_id)?;
+                DocumentAt { date: document.updated_at.clone(), author: self.author()?, document }
+            }
+            Some(n) => {
+                let v = self.version(doc_id, n)?;
+                DocumentAt { author: Some(v.author.clone()), date: v.created_at.clone(), document: v.into() }
+            }
+        })
     }
 
     /// Makes a version the working draft again. The current draft is saved as a version first,
