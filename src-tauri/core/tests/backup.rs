@@ -12,7 +12,7 @@ fn at(now: time::OffsetDateTime) -> OpenOptions {
 }
 
 fn titles(store: &Store) -> Vec<String> {
-    store.documents().unwrap().into_iter().map(|d| d.title).collect()
+    store.documents().expect("documents").into_iter().map(|d| d.title).collect()
 }
 
 #[test]
