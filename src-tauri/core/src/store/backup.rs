@@ -83,6 +83,8 @@ pub(crate) struct Entry {
     path: PathBuf,
     at: PrimitiveDateTime,
     reason: BackupReason,
+    /// Orders copies taken in the same second.
+    modified: Option<std::time::SystemTime>,
 }
 
 /// The folder backups of `workspace` live in.
@@ -109,10 +111,11 @@ pub(crate) fn scan(workspace: &Path) -> Result<Vec<Entry>> {
             let name = e.file_name().into_string().ok()?;
             let id = name.strip_prefix(&prefix)?.strip_suffix(".sqlite3")?;
             let (at, reason) = parse_id(id)?;
-            Some(Entry { id: id.to_owned(), path: e.path(), at, reason })
+            let modified = e.metadata().and_then(|m| m.modified()).ok();
+            Some(Entry { id: id.to_owned(), path: e.path(), at, reason, modified })
         })
         .collect();
-    entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
+    entries.sort_by(|a, b| (b.at, b.modified, &b.id).cmp(&(a.at, a.modified, &a.id)));
     Ok(entries)
 }
 
