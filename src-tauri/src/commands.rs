@@ -9,7 +9,7 @@ use clausewright_core::domain::{
 use clausewright_core::diff::{Comparison, DiffOptions};
 use clausewright_core::sides::DiffInput;
 use clausewright_core::domain::{Value, Version, VersionSummary};
-use clausewright_core::store::{ClauseFilter, TemplateSummary};
+use clausewright_core::store::{BackupInfo, ClauseFilter, TemplateSummary};
 use clausewright_core::export::{self, Format, RedlineFormat};
 use clausewright_core::files;
 use clausewright_core::import::{self, ImportPreview, Imported};
@@ -247,6 +247,23 @@ pub fn list_versions(ws: State<'_, Workspace>, document_id: i64) -> Result<Vec<V
 #[tauri::command]
 pub fn restore_version(ws: State<'_, Workspace>, document_id: i64, base_revision: i64, number: u32) -> Result<Document> {
     ws.with(|s| s.restore_version(document_id, base_revision, number))
+}
+
+#[tauri::command]
+pub fn list_backups(ws: State<'_, Workspace>) -> Result<Vec<BackupInfo>> {
+    ws.with(|s| s.backups())
+}
+
+#[tauri::command]
+pub fn create_backup(ws: State<'_, Workspace>) -> Result<BackupInfo> {
+    ws.with(|s| s.create_backup())
+}
+
+/// Returns the backup of the state the restore replaced. The UI flushes pending edits first
+/// and reloads everything after.
+#[tauri::command]
+pub fn restore_backup(ws: State<'_, Workspace>, id: String) -> Result<BackupInfo> {
+    ws.with(|s| s.restore_backup(&id))
 }
 
 /// A side of a comparison named by the UI: a document's draft, one of its versions, or the file

@@ -34,6 +34,9 @@ enum Command {
     /// Named, immutable versions of a document
     #[command(subcommand)]
     Version(VersionCommand),
+    /// Copies of the whole workspace, beside it in backups/
+    #[command(subcommand)]
+    Backup(BackupCommand),
     /// Bring in an existing policy (.md, .txt, .html or .docx) as a new document, or as a new
     /// version of one
     Import {
@@ -104,6 +107,19 @@ enum VersionCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum BackupCommand {
+    /// List the backups, newest first
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Back up the workspace now; prints the backup's id
+    Create,
+    /// Bring the workspace back to backup ID (the current state is backed up first)
+    Restore { id: String },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -223,7 +239,11 @@ fn main() -> ExitCode {
 }
 
 fn open(db: Option<PathBuf>) -> Result<Store, Error> {
-    Store::open(&store::resolve_path(db)?)
+    let store = Store::open(&store::resolve_path(db)?)?;
+    if let Some(problem) = store.info().backup_problem {
+        eprintln!("clausewright-cli: warning: the daily backup was not taken: {problem}");
+    }
+    Ok(store)
 }
 
 /// The workspace when a side is a document; comparing two files opens or creates none.
@@ -359,6 +379,34 @@ fn run(cli: Cli) -> Result<(), Error> {
                     println!("{:>3}  {}  {:<28} {:<16} {}", v.number, &v.created_at[..10.min(v.created_at.len())], v.label, v.author, v.summary);
                 }
             }
+        }
+        Command::Backup(BackupCommand::List { json }) => {
+            let store = open(cli.db)?;
+            let backups = store.backups()?;
+            if json {
+                print_json(&backups)
+            } else {
+                let count = |n: Option<u32>| n.map_or_else(|| "?".to_owned(), |n| n.to_string());
+                for b in &backups {
+                    println!(
+                        "{:<36} {:<16} {:>9} bytes {:>4} documents {:>4} versions{}",
+                        b.id,
+                        b.reason.as_str(),
+                        b.size_bytes,
+                        count(b.documents),
+                        count(b.versions),
+                        b.problem.as_deref().map(|p| format!("  ({p})")).unwrap_or_default()
+                    );
+                }
+            }
+        }
+        Command::Backup(BackupCommand::Create) => {
+            let made = open(cli.db)?.create_backup()?;
+            println!("{}", made.id);
+        }
+        Command::Backup(BackupCommand::Restore { id }) => {
+            let saved = open(cli.db)?.restore_backup(&id)?;
+            println!("restored {id}; the state before is backup {}", saved.id);
         }
         Command::Import { file, title, into, dry_run, json } => {
             if dry_run {

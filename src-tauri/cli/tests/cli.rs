@@ -353,3 +353,40 @@ fn export_writes_every_format_and_a_redline_of_two_versions() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<del>30</del>") && page.contains("<ins>90</ins>"), "{page}");
 }
+
+#[test]
+fn backups_are_created_listed_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let text = |out: &Output| {
+        assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    let id = text(&cli(&db, &["backup", "create"]));
+    assert!(id.ends_with("-manual"), "{id}");
+    assert!(dir.path().join("backups").join(format!("w-{id}.sqlite3")).is_file());
+
+    text(&cli(&db, &["doc", "new", "--title", "After the backup"]));
+    let list = json(&cli(&db, &["backup", "list", "--json"]));
+    let list = list.as_array().unwrap();
+    let ours = list.iter().find(|b| b["id"] == id.as_str()).expect("listed");
+    assert_eq!(ours["reason"], "manual");
+    assert_eq!(ours["documents"], 1);
+    for key in ["created_at", "size_bytes", "versions", "path"] {
+        assert!(ours.get(key).is_some(), "missing {key}");
+    }
+    assert!(text(&cli(&db, &["backup", "list"])).contains(&id));
+
+    let said = text(&cli(&db, &["backup", "restore", &id]));
+    assert!(said.contains("before-restore"), "{said}");
+    let docs = json(&cli(&db, &["doc", "list", "--json"]));
+    assert_eq!(docs.as_array().unwrap().len(), 1, "the document written after the backup is gone");
+    let list = json(&cli(&db, &["backup", "list", "--json"]));
+    assert!(list.as_array().unwrap().iter().any(|b| b["reason"] == "before-restore" && b["documents"] == 2));
+
+    let out = cli(&db, &["backup", "restore", "2020-01-01-000000-manual"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no backup with id 2020-01-01-000000-manual"), "{err}");
+}

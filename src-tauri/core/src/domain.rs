@@ -213,6 +213,10 @@ pub struct WorkspaceInfo {
     /// Set when the workspace could only be opened read-only; says why in plain words.
     pub read_only: Option<String>,
     pub schema_version: u32,
+    /// Set when the day's automatic backup could not be taken; says why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub backup_problem: Option<String>,
 }
 
 /// A rendered, sanitized preview and the variables still to fill.

@@ -39,6 +39,10 @@ pub enum Error {
     #[error("{file}:{line}: {message}")]
     Asset { file: String, line: usize, message: String },
 
+    /// A backup that cannot be written, checked or restored; names the backup file.
+    #[error("backup {path}: {reason}")]
+    Backup { path: PathBuf, reason: String },
+
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
 
@@ -58,6 +62,7 @@ pub enum ErrorKind {
     Stale,
     Invalid,
     Asset,
+    Backup,
     Database,
     Io,
 }
@@ -80,6 +85,7 @@ impl Error {
             Error::Stale(_) => ErrorKind::Stale,
             Error::Invalid(_) => ErrorKind::Invalid,
             Error::Asset { .. } => ErrorKind::Asset,
+            Error::Backup { .. } => ErrorKind::Backup,
             Error::Database(_) => ErrorKind::Database,
             Error::Io { .. } => ErrorKind::Io,
         }

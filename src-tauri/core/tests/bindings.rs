@@ -70,6 +70,8 @@ fn committed_bindings_match_the_rust_types() {
     check.file::<TrashedClause>();
     check.file::<ImportReport>();
     check.file::<clausewright_core::store::TemplateSummary>();
+    check.file::<clausewright_core::store::BackupInfo>();
+    check.file::<clausewright_core::store::BackupReason>();
     check.file::<VersionSummary>();
     check.file::<clausewright_core::diff::Comparison>();
     check.file::<clausewright_core::diff::SectionChange>();

@@ -23,6 +23,7 @@ import type { ImportPreview } from './bindings/ImportPreview';
 import type { Imported } from './bindings/Imported';
 import type { Format } from './bindings/Format';
 import type { RedlineFormat } from './bindings/RedlineFormat';
+import type { BackupInfo } from './bindings/BackupInfo';
 
 export type {
   Clause,
@@ -51,6 +52,8 @@ export type { Imported } from './bindings/Imported';
 export type { Format, RedlineFormat };
 export type { DiffOp } from './bindings/DiffOp';
 export type { AppEvent };
+export type { BackupInfo };
+export type { BackupReason } from './bindings/BackupReason';
 
 /** One side of a comparison: a document's draft or one of its versions. */
 /** A side of a comparison; `compared_file` is the file last picked with `compareWithFile`. */
@@ -167,4 +170,9 @@ export const ipc = {
     call<string | null>('export_document', { documentId, version, format }),
   exportRedline: (old: Target, next: Target, format: RedlineFormat) =>
     call<string | null>('export_redline', { old, new: next, format }),
+  /** The workspace's backups, newest first. */
+  listBackups: () => call<BackupInfo[]>('list_backups'),
+  createBackup: () => call<BackupInfo>('create_backup'),
+  /** Replaces the whole workspace with backup `id`; returns the backup of the state it replaced. */
+  restoreBackup: (id: string) => call<BackupInfo>('restore_backup', { id }),
 };

@@ -4,6 +4,7 @@
 //! refused, a file that fails `quick_check` opens read-only, a migration is preceded by a
 //! backup, and every write is one transaction.
 
+mod backup;
 mod clauses;
 mod compose;
 mod library_io;
@@ -13,6 +14,7 @@ mod documents;
 mod schema;
 mod watch;
 
+pub use backup::{BackupInfo, BackupReason, Retention};
 pub use clauses::ClauseFilter;
 pub use compose::TemplateSummary;
 pub use versions::DocumentAt;
@@ -38,6 +40,21 @@ pub struct Store {
     /// Why the workspace is read-only, when it is.
     read_only: Option<String>,
     library: Arc<Library>,
+    options: OpenOptions,
+    /// Why the day's automatic backup could not be taken, when it could not.
+    backup_problem: Option<String>,
+}
+
+/// How to open a workspace; `Default` is what the app and the CLI use.
+#[derive(Debug, Clone, Default)]
+pub struct OpenOptions {
+    /// How many automatic backups to keep.
+    pub retention: Retention,
+    /// The moment this open counts as for the daily backup; the clock when `None`.
+    pub now: Option<time::OffsetDateTime>,
+    /// Migrations after the released ones, to test the backup-before-migration path.
+    #[doc(hidden)]
+    pub extra_migrations: Vec<&'static str>,
 }
 
 /// The workspace to open: `--db` if given, else `CLAUSEWRIGHT_DB`, else the platform data
@@ -60,12 +77,20 @@ pub fn resolve_path(db_flag: Option<PathBuf>) -> Result<PathBuf> {
 }
 
 impl Store {
-    /// Opens (or creates and fills) the workspace at `path`.
+    /// Opens (or creates and fills) the workspace at `path`; on the first open of the day an
+    /// existing, sound workspace is backed up first (see `backup`).
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, OpenOptions::default())
+    }
+
+    /// `open` with a retention, a moment for the daily backup, or (in tests) extra migrations.
+    pub fn open_with(path: &Path, options: OpenOptions) -> Result<Store> {
+        let now = options.now.unwrap_or_else(time::OffsetDateTime::now_utc);
+        let target = latest_version() + options.extra_migrations.len() as i64;
         let library = Arc::new(Library::builtin()?);
         let fresh = check_file(path)?;
         let open_err = |e: rusqlite::Error| Error::Open { path: path.to_owned(), reason: e.to_string() };
-        let mut conn = Connection::open_with_flags(
+        let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
@@ -83,15 +108,17 @@ impl Store {
                 }
             }
             let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
-            if version > latest_version() {
-                return Err(Error::NewerSchema { path: path.to_owned(), found: version, supported: latest_version() });
+            if version > target {
+                return Err(Error::NewerSchema { path: path.to_owned(), found: version, supported: target });
             }
             if let Some(problem) = quick_check(&conn) {
+                // No backup of a damaged file: it would fail its check, and pruning must never
+                // make room for it by deleting a good copy.
                 drop(conn);
-                return Store::open_damaged(path, problem, library);
+                return Store::open_damaged(path, problem, library, options);
             }
-            if version < latest_version() && version > 0 {
-                backup_before_migration(&conn, path, version)?;
+            if version < target && version > 0 {
+                backup::take(&conn, path, BackupReason::BeforeMigration, now)?;
             }
         }
 
@@ -99,12 +126,13 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-        schema::migrations().to_latest(&mut conn).map_err(|e| Error::Open {
-            path: path.to_owned(),
-            reason: format!("the schema could not be brought up to date: {e}"),
-        })?;
-        let mut store = Store { conn, path: path.to_owned(), read_only: None, library };
+        let retention = options.retention;
+        let mut store = Store { conn, path: path.to_owned(), read_only: None, library, options, backup_problem: None };
+        store.migrate()?;
         store.install_builtins()?;
+        if !fresh {
+            store.backup_problem = backup::daily(&store.conn, path, now, retention).err().map(|e| e.to_string());
+        }
         Ok(store)
     }
 
@@ -118,12 +146,13 @@ impl Store {
         schema::migrations()
             .to_latest(&mut conn)
             .map_err(|e| Error::Open { path: ":memory:".into(), reason: e.to_string() })?;
-        let mut store = Store { conn, path: PathBuf::from(":memory:"), read_only: None, library };
+        let options = OpenOptions::default();
+        let mut store = Store { conn, path: PathBuf::from(":memory:"), read_only: None, library, options, backup_problem: None };
         store.install_builtins()?;
         Ok(store)
     }
 
-    fn open_damaged(path: &Path, problem: String, library: Arc<Library>) -> Result<Store> {
+    fn open_damaged(path: &Path, problem: String, library: Arc<Library>, options: OpenOptions) -> Result<Store> {
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
             .map_err(|e| Error::Open { path: path.to_owned(), reason: e.to_string() })?;
         conn.busy_timeout(Duration::from_secs(5))?;
@@ -131,7 +160,7 @@ impl Store {
             "the workspace file failed its integrity check ({problem}). It was opened read-only so nothing \
              more can be lost: copy out what you need, or restore a backup."
         );
-        Ok(Store { conn, path: path.to_owned(), read_only: Some(reason), library })
+        Ok(Store { conn, path: path.to_owned(), read_only: Some(reason), library, options, backup_problem: None })
     }
 
     pub fn info(&self) -> WorkspaceInfo {
@@ -139,7 +168,16 @@ impl Store {
             path: self.path.display().to_string(),
             read_only: self.read_only.clone(),
             schema_version: latest_version() as u32,
+            backup_problem: self.backup_problem.clone(),
         }
+    }
+
+    /// Brings the schema up to date (the released migrations and any test-only ones).
+    fn migrate(&mut self) -> Result<()> {
+        schema::migrations_with(&self.options.extra_migrations).to_latest(&mut self.conn).map_err(|e| Error::Open {
+            path: self.path.clone(),
+            reason: format!("the schema could not be brought up to date: {e}"),
+        })
     }
 
     pub fn library(&self) -> &Library {
@@ -159,7 +197,7 @@ impl Store {
 
     /// Writes a consistent copy of the workspace to `dest` and checks it (D5).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        backup(&self.conn, dest)
+        backup::copy_to(&self.conn, dest)
     }
 
     /// Runs SQLite's full integrity check; `None` when the file is sound.
@@ -240,30 +278,4 @@ fn check(conn: &Connection, pragma: &str) -> Option<String> {
         Ok(rows) => Some(rows.join("; ")),
         Err(e) => Some(e.to_string()),
     }
-}
-
-/// Copies the database page by page with SQLite's online backup API, which gives a consistent
-/// snapshot even while other connections write, then checks the copy.
-fn backup(conn: &Connection, dest: &Path) -> Result<()> {
-    if dest.exists() {
-        return Err(Error::Invalid(format!("backup target {} already exists", dest.display())));
-    }
-    conn.backup(rusqlite::MAIN_DB, dest, None)
-        .map_err(|e| Error::Open { path: dest.to_owned(), reason: format!("the backup could not be written: {e}") })?;
-    let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    if let Some(problem) = check(&copy, "integrity_check") {
-        return Err(Error::Open { path: dest.to_owned(), reason: format!("the backup failed its integrity check: {problem}") });
-    }
-    Ok(())
-}
-
-/// Copies the workspace aside before its schema changes (D5, D8).
-fn backup_before_migration(conn: &Connection, path: &Path, from_version: i64) -> Result<PathBuf> {
-    let stamp = crate::now().replace([':', '-'], "");
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "workspace".into());
-    let dir = path.with_file_name(format!("{name}.backups"));
-    fs::create_dir_all(&dir).map_err(|e| Error::io(format!("cannot create backup folder {}", dir.display()), e))?;
-    let dest = dir.join(format!("before-schema-{}-{stamp}.sqlite3", from_version + 1));
-    backup(conn, &dest)?;
-    Ok(dest)
 }

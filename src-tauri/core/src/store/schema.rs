@@ -93,7 +93,12 @@ BEGIN SELECT RAISE(ABORT, 'versions are never deleted'); END;
 "#;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    migrations_with(&[])
+}
+
+/// The released migrations followed by `extra` (test-only ones, see `OpenOptions`).
+pub(crate) fn migrations_with(extra: &[&'static str]) -> Migrations<'static> {
+    Migrations::new(std::iter::once(V1).chain(extra.iter().copied()).map(M::up).collect())
 }
 
 /// The schema version this build writes.

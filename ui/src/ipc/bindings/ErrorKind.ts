@@ -3,4 +3,4 @@
 /**
  * The stable category of an [`Error`], as the UI sees it.
  */
-export type ErrorKind = "open" | "not_a_workspace" | "newer_schema" | "read_only" | "not_found" | "stale" | "invalid" | "asset" | "database" | "io";
+export type ErrorKind = "open" | "not_a_workspace" | "newer_schema" | "read_only" | "not_found" | "stale" | "invalid" | "asset" | "backup" | "database" | "io";

@@ -7,4 +7,8 @@ export type WorkspaceInfo = { path: string,
 /**
  * Set when the workspace could only be opened read-only; says why in plain words.
  */
-read_only: string | null, schema_version: number, };
+read_only: string | null, schema_version: number, 
+/**
+ * Set when the day's automatic backup could not be taken; says why.
+ */
+backup_problem?: string, };
