@@ -6,9 +6,10 @@ import type { Shared } from './shared';
 
 export class VersionsFlow {
   list = $state<VersionSummary[]>([]);
-  /** The document `list` belongs to. */
-  documentId = $state<number | null>(null);
   error = $state('');
+  /** The document last asked for, and the ask: a slower, earlier answer is dropped. */
+  private documentId: number | null = null;
+  private asked = 0;
 
   constructor(private app: Shared) {}
 
@@ -16,9 +17,10 @@ export class VersionsFlow {
   async load(documentId: number): Promise<void> {
     this.documentId = documentId;
     this.error = '';
+    const ask = ++this.asked;
     try {
       const list = await ipc.listVersions(documentId);
-      if (this.documentId === documentId) this.list = list;
+      if (ask === this.asked) this.list = list;
     } catch (e) {
       this.error = toAppError(e).message;
     }
