@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
-  plugins: [svelte()],
+  // Tests inject components' styles into the page, so a test can check a layout rule.
+  plugins: [svelte(process.env.VITEST ? { compilerOptions: { css: 'injected' } } : {})],
   // The app loads from tauri://localhost; relative asset paths keep it origin-agnostic.
   base: './',
   build: {

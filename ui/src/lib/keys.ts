@@ -32,3 +32,42 @@ export function moveFocus(event: KeyboardEvent, container: HTMLElement, selector
 export function primary(event: KeyboardEvent): boolean {
   return event.ctrlKey || event.metaKey;
 }
+
+/**
+ * One key binding. `primary`, `shift` and `alt` left out mean "either"; `key` is compared
+ * without case (Shift+S gives "S"). `when` decides whether it applies to this event now.
+ */
+export interface Binding {
+  key: string;
+  primary?: boolean;
+  shift?: boolean;
+  alt?: boolean;
+  when?: (event: KeyboardEvent) => boolean;
+  run: (event: KeyboardEvent) => void;
+  /** Leave the browser's default action alone (it is prevented otherwise). */
+  keepDefault?: boolean;
+}
+
+function matches(b: Binding, e: KeyboardEvent): boolean {
+  return (
+    b.key.toLowerCase() === e.key.toLowerCase() &&
+    (b.primary === undefined || b.primary === primary(e)) &&
+    (b.shift === undefined || b.shift === e.shiftKey) &&
+    (b.alt === undefined || b.alt === e.altKey) &&
+    (b.when === undefined || b.when(e))
+  );
+}
+
+/** Runs the first binding that matches the event; true when one did. */
+export function runKeys(bindings: Binding[], event: KeyboardEvent): boolean {
+  const b = bindings.find((b) => matches(b, event));
+  if (!b) return false;
+  if (!b.keepDefault) event.preventDefault();
+  b.run(event);
+  return true;
+}
+
+/** True while typing: in a text editor, a field or a menu. */
+export function inEditor(event: KeyboardEvent): boolean {
+  return !!(event.target as Element | null)?.closest?.('.cm-editor, input, textarea, select');
+}
