@@ -22,6 +22,17 @@ async fn the_window_lists_the_library_and_opens_the_starter_document() {
     let sections = app.find_all("[data-testid=preview] section").await;
     assert!(sections.len() >= 10, "{} sections in the preview", sections.len());
 
+    // The three panes sit side by side and fill the window between the bars.
+    let (width, _) = app.viewport().await;
+    let panes = app.rects("[data-testid=panes] > *").await;
+    assert_eq!(panes.len(), 3, "documents and library, the document, the preview: {panes:?}");
+    assert!(panes[0].x.abs() < 1.0 && (panes[2].right() - width).abs() < 1.0, "the panes span the window: {panes:?}");
+    for pair in panes.windows(2) {
+        assert!((pair[1].x - pair[0].right()).abs() < 1.0, "each pane starts where the one before ends: {panes:?}");
+        assert!((pair[1].y - pair[0].y).abs() < 1.0 && (pair[1].h - pair[0].h).abs() < 1.0, "same top and height: {panes:?}");
+    }
+    assert!(panes.iter().all(|p| p.w > 200.0 && p.h > 400.0), "no pane squeezed: {panes:?}");
+
     // The library lists clauses under topics.
     let topics = app.find_all("[data-testid=library] .topic").await;
     assert!(topics.len() >= 24, "{} topics", topics.len());
@@ -272,6 +283,21 @@ async fn counsel_saves_two_versions_and_sees_the_changed_words() {
     let inserted = app.find("[data-testid=compare-rows] ins").await.text().await.expect("ins");
     assert!(inserted.contains("Quokka clause added"), "{inserted}");
     assert!(app.client.find(fantoccini::Locator::Css("[data-testid=compare-rows] del")).await.is_err(), "nothing deleted");
+    // Side by side: in a changed row the old and the new text share a top edge, the new one
+    // starts right of the old, each takes about half the width, under its column head.
+    let rows = app.rects("[data-testid=compare-rows]").await[0];
+    let old = app.rects("[data-testid=compare-rows] .row[data-change] [data-testid=compare-old]").await[0];
+    let new = app.rects("[data-testid=compare-rows] .row[data-change] [data-testid=compare-new]").await[0];
+    let old_head = app.rects("[data-testid=compare-colhead-old]").await[0];
+    let new_head = app.rects("[data-testid=compare-colhead-new]").await[0];
+    assert!((old.y - new.y).abs() < 1.0, "old and new share a top edge: {old:?} {new:?}");
+    assert!(new.x >= old.right() - 1.0, "the new text is right of the old: {old:?} {new:?}");
+    for cell in [old, new] {
+        assert!((cell.w / rows.w - 0.5).abs() < 0.05, "each side about half the width: {cell:?} of {rows:?}");
+    }
+    assert!((old_head.x - old.x).abs() < 1.0 && (old_head.w - old.w).abs() < 1.0, "old head over old text: {old_head:?} {old:?}");
+    assert!((new_head.x - new.x).abs() < 1.0 && (new_head.w - new.w).abs() < 1.0, "new head over new text: {new_head:?} {new:?}");
+    assert!(old_head.bottom() <= old.y + 1.0, "the heads are above the text");
     app.find("[data-testid=next-change]").await.click().await.expect("next change");
     app.screenshot("compare-view").await;
     app.close().await;

@@ -10,6 +10,24 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// An element's box on screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+}
+
 pub struct App {
     pub client: Client,
     driver: Child,
@@ -161,6 +179,21 @@ impl App {
         let _ = self.client.release_actions().await;
     }
 
+    /// Where each element matching `css` is on screen, in CSS pixels, in document order.
+    pub async fn rects(&self, css: &str) -> Vec<Rect> {
+        self.find(css).await;
+        let script = "return [...document.querySelectorAll(arguments[0])].map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; });";
+        let value = self.client.execute(script, vec![serde_json::json!(css)]).await.expect("measure");
+        serde_json::from_value::<Vec<[f64; 4]>>(value).expect("rects").into_iter().map(|[x, y, w, h]| Rect { x, y, w, h }).collect()
+    }
+
+    /// The size of the window's page, in CSS pixels.
+    pub async fn viewport(&self) -> (f64, f64) {
+        let value = self.client.execute("return [window.innerWidth, window.innerHeight];", vec![]).await.expect("viewport");
+        let [w, h] = serde_json::from_value::<[f64; 2]>(value).expect("viewport");
+        (w, h)
+    }
+
     /// target/e2e/, where screenshots and measurements go.
     pub fn e2e_dir(&self) -> PathBuf {
         let dir = repo_root().join("target").join("e2e");
@@ -240,12 +273,16 @@ mod x11 {
     use x11rb::connection::Connection;
     use x11rb::protocol::xproto::{AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, MapState};
 
-    /// Sends WM_DELETE_WINDOW to the visible top-level window of process `pid`.
+    /// Sends WM_DELETE_WINDOW to the visible top-level windows of process `pid` that accept it
+    /// (the app has one; GTK may map helper windows beside it, which do not).
     pub fn ask_to_close(pid: u32) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         let (conn, screen) = x11rb::connect(None)?;
         let root = conn.setup().roots[screen].root;
-        let atom = |name: &str| -> Result<u32, Box<dyn std::error::Error + Send + Sync>> { Ok(conn.intern_atom(false, name.as_bytes())?.reply()?.atom) };
+        let atom = |name: &str| -> Result<u32, Box<dyn std::error::Error + Send + Sync>> {
+            Ok(conn.intern_atom(false, name.as_bytes())?.reply()?.atom)
+        };
         let (net_wm_pid, protocols, delete) = (atom("_NET_WM_PID")?, atom("WM_PROTOCOLS")?, atom("WM_DELETE_WINDOW")?);
+        let mut sent = 0;
         for window in conn.query_tree(root)?.reply()?.children {
             let owner = conn.get_property(false, window, net_wm_pid, AtomEnum::CARDINAL, 0, 1)?.reply()?;
             if owner.value32().and_then(|mut v| v.next()) != Some(pid) {
@@ -254,9 +291,16 @@ mod x11 {
             if conn.get_window_attributes(window)?.reply()?.map_state != MapState::VIEWABLE {
                 continue;
             }
+            let accepts = conn.get_property(false, window, protocols, AtomEnum::ATOM, 0, 32)?.reply()?;
+            if !accepts.value32().is_some_and(|mut atoms| atoms.any(|a| a == delete)) {
+                continue;
+            }
             let event = ClientMessageEvent::new(32, window, protocols, [delete, x11rb::CURRENT_TIME, 0, 0, 0]);
             conn.send_event(false, window, EventMask::NO_EVENT, event)?;
-            conn.flush()?;
+            sent += 1;
+        }
+        conn.flush()?;
+        if sent > 0 {
             return Ok(());
         }
         Err(format!("no visible window of process {pid}").into())

@@ -155,6 +155,7 @@ pub fn run() {
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.set_title("Clausewright");
             }
+            lifecycle::end_with_webview(app.handle());
             lifecycle::watch_workspace(app.handle().clone());
             Ok(())
         })

@@ -70,6 +70,20 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
     });
 }
 
+/// The page itself may close the webview (`window.close()`, or a WebDriver session ending).
+/// WebKitGTK then destroys the webview but not its window; end the window too, so the app
+/// exits the normal way (writing any staged text) instead of lingering with an empty window.
+pub fn end_with_webview(app: &AppHandle) {
+    #[cfg(target_os = "linux")]
+    if let Some(w) = app.get_webview_window("main") {
+        let handle = app.clone();
+        let _ = w.with_webview(move |webview| {
+            use webkit2gtk::WebViewExt;
+            webview.inner().connect_close(move |_| destroy_main(&handle));
+        });
+    }
+}
+
 /// Polls the workspace's `data_version` and tells the UI when another process wrote.
 pub fn watch_workspace(app: AppHandle) {
     std::thread::spawn(move || {
