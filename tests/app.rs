@@ -5,6 +5,8 @@ use std::time::Duration;
 
 const CTRL: char = '\u{E009}';
 const END: char = '\u{E010}';
+const ESCAPE: char = '\u{E00C}';
+const F2: char = '\u{E032}';
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_window_lists_the_library_and_opens_the_starter_document() {
@@ -560,4 +562,41 @@ fn word_document_xml(path: &std::path::Path) -> String {
     let mut xml = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document part"), &mut xml).expect("read");
     xml
+}
+
+/// Backups from the window: back up now, change something, restore, and the change is gone
+/// while the state before the restore is itself kept as a backup.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_made_in_the_window_is_restored_there() {
+    if !enabled() {
+        return;
+    }
+    let app = App::launch().await;
+    let title = app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+    app.find("[data-testid=backups-button]").await.click().await.expect("Backups…");
+    app.find("[data-testid=backups-dialog]").await;
+    app.find("[data-testid=backup-create]").await.click().await.expect("Back up now");
+    app.wait_text("[data-testid=backups-dialog]", |t| t.contains("Made by you")).await;
+    assert_eq!(app.find_all("[data-testid=backup-row]").await.len(), 1);
+    app.screenshot("backups-dialog").await;
+    app.chord(&[], ESCAPE).await;
+
+    // A change after the backup: the document is renamed.
+    app.find("[data-testid=doc-title]").await.click().await.expect("title");
+    app.chord(&[], F2).await;
+    let input = app.find("[data-testid=rename-input]").await;
+    input.clear().await.expect("clear");
+    input.send_keys("Renamed after the backup\u{E007}").await.expect("rename");
+    app.wait_text("[data-testid=doc-title]", |t| t == "Renamed after the backup").await;
+
+    app.find("[data-testid=backups-button]").await.click().await.expect("Backups…");
+    app.find("[data-testid=backup-restore]").await.click().await.expect("Restore…");
+    app.find("[data-testid=backup-confirm]").await.click().await.expect("confirm");
+    app.wait_text("[data-testid=doc-title]", |t| t == title).await;
+    app.wait_text("[data-testid=documents]", |t| !t.contains("Renamed after the backup")).await;
+    // The state the restore replaced is a backup of its own.
+    app.find("[data-testid=backups-button]").await.click().await.expect("Backups…");
+    let rows = app.find_all("[data-testid=backup-row]").await;
+    assert_eq!(rows.len(), 2, "the manual backup and the one made before restoring");
+    app.close().await;
 }

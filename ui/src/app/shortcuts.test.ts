@@ -76,6 +76,13 @@ describe('the app-wide keys', () => {
     await vi.waitFor(() => expect(ipc.importPick).toHaveBeenCalled());
   });
 
+  it('with a clause open, Ctrl+E is left to the clause view (edit), not export', async () => {
+    const app = await appWithDocument();
+    app.view.openClause('my.clause');
+    expect(press(app, 'e', { ctrl: true }).defaultPrevented).toBe(false);
+    expect(app.exporting.request).toBeNull();
+  });
+
   it('Escape leaves a clause being read, and Ctrl+3 goes back to the sections', async () => {
     const app = await appWithDocument();
     app.view.openClause('retention.criteria');

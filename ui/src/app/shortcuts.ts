@@ -20,7 +20,8 @@ export function shortcuts(app: App, focus: PaneFocus): Binding[] {
   return [
     { key: 's', primary: true, shift: true, when: canWrite, run: () => app.dialogs.open('save-version') },
     { key: 'k', primary: true, when: canWrite, run: () => app.dialogs.open('palette') },
-    { key: 'e', primary: true, when: hasDoc, run: () => void app.exporting.openDocument() },
+    // With a clause open, Ctrl+E is the clause view's (edit your own clause), not export.
+    { key: 'e', primary: true, when: () => hasDoc() && app.view.clauseId === null, run: () => void app.exporting.openDocument() },
     { key: 'o', primary: true, when: () => !app.workspace.readOnly, run: () => void app.importing.start() },
     { key: 'n', primary: true, shift: false, run: () => app.dialogs.open('new-document') },
     // Undo and redo of the whole document; inside a text field the field's own undo applies.
