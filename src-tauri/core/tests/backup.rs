@@ -1,6 +1,8 @@
 //! Backups and restore (data safety D5, D7, D8): the daily rule, restore, refusal of a bad
 //! backup, the backup before a migration.
 
+mod common;
+
 use clausewright_core::store::{BackupReason, OpenOptions};
 use clausewright_core::{ErrorKind, Store};
 use std::fs;
@@ -136,16 +138,7 @@ fn a_damaged_workspace_takes_no_backup_and_can_be_restored() {
         store.create_document("Before the damage", None).unwrap();
         store.create_backup().unwrap()
     };
-    let (page_size, root): (i64, i64) = {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
-        let size = conn.pragma_query_value(None, "page_size", |r| r.get(0)).unwrap();
-        let root = conn.query_row("SELECT rootpage FROM sqlite_schema WHERE name = 'sections'", [], |r| r.get(0)).unwrap();
-        (size, root)
-    };
-    let mut bytes = fs::read(&path).unwrap();
-    bytes[((root - 1) * page_size) as usize] ^= 0x01;
-    fs::write(&path, &bytes).unwrap();
+    let bytes = common::damage_sections_table(&path);
 
     let mut store = Store::open_with(&path, at(datetime!(2030-01-01 09:00 UTC))).unwrap();
     assert!(store.info().read_only.is_some());

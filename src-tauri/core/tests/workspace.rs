@@ -1,5 +1,7 @@
 //! Opening, creating and refusing workspace files (data safety D1, D3, D7, D8).
 
+mod common;
+
 use clausewright_core::store::{APPLICATION_ID, ClauseFilter, latest_version};
 use clausewright_core::{ErrorKind, Store};
 use std::fs;
@@ -153,15 +155,7 @@ fn a_corrupted_workspace_opens_read_only_with_a_message() {
     let path = dir.path().join("w.sqlite3");
     new_workspace(&path);
     // Flip the page-type byte of the sections table's root page.
-    let (page_size, root): (i64, i64) = {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        let size = conn.pragma_query_value(None, "page_size", |r| r.get(0)).unwrap();
-        let root = conn.query_row("SELECT rootpage FROM sqlite_schema WHERE name = 'sections'", [], |r| r.get(0)).unwrap();
-        (size, root)
-    };
-    let mut bytes = fs::read(&path).unwrap();
-    bytes[((root - 1) * page_size) as usize] ^= 0x01;
-    fs::write(&path, &bytes).unwrap();
+    let bytes = common::damage_sections_table(&path);
 
     let mut store = Store::open(&path).expect("opens read-only rather than failing");
     let why = store.info().read_only.expect("read-only");
