@@ -144,6 +144,15 @@ impl App {
             .unwrap_or_else(|e| panic!("no element matches `{css}`: {e}"))
     }
 
+    /// Waits until nothing matches `css` (a dialog closed, say).
+    pub async fn wait_gone(&self, css: &str) {
+        let started = Instant::now();
+        while self.client.find(Locator::Css(css)).await.is_ok() {
+            assert!(started.elapsed() < Duration::from_secs(15), "`{css}` is still shown");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn find_all(&self, css: &str) -> Vec<Element> {
         self.find(css).await;
         self.client.find_all(Locator::Css(css)).await.expect("find_all")
@@ -213,15 +222,16 @@ impl App {
         path
     }
 
-    /// Closes the window and stops tauri-driver with SIGTERM (SIGKILL would leave
+    /// Ends the WebDriver session and stops tauri-driver with SIGTERM (SIGKILL would leave
     /// WebKitWebDriver running). Returns the temp folder so a test can relaunch on it, once the
-    /// app has gone (it owns its workspace until then, and a relaunch would hand over to it).
+    /// app has gone: it owns its workspace until then, and a relaunch would hand over to it.
+    /// Ending the session does not always end the app it launched, so the harness ends it.
     pub async fn close(mut self) -> tempfile::TempDir {
         let pid = self.app_pid();
         let _ = self.client.clone().close().await;
         stop_driver(&mut self.driver);
         if let Some(pid) = pid {
-            assert!(wait_exit(pid, Duration::from_secs(15)).await, "the app (pid {pid}) is still running");
+            end_process(pid).await;
         }
         std::mem::replace(&mut self.dir, tempfile::tempdir().expect("temp dir"))
     }
@@ -255,6 +265,17 @@ fn running(pid: u32) -> bool {
         .ok()
         .and_then(|s| s.rsplit_once(')').and_then(|(_, rest)| rest.trim_start().chars().next()))
         .is_some_and(|state| state != 'Z' && state != 'X')
+}
+
+/// Asks a process to end (SIGTERM), then makes it (SIGKILL).
+async fn end_process(pid: u32) {
+    for signal in ["-TERM", "-KILL"] {
+        if wait_exit(pid, Duration::from_secs(5)).await {
+            return;
+        }
+        let _ = Command::new("kill").arg(signal).arg(pid.to_string()).status();
+    }
+    assert!(wait_exit(pid, Duration::from_secs(5)).await, "the app (pid {pid}) does not end");
 }
 
 /// Waits for a process to end; false if it still runs after `limit`.

@@ -79,7 +79,11 @@ pub fn end_with_webview(app: &AppHandle) {
         let handle = app.clone();
         let _ = w.with_webview(move |webview| {
             use webkit2gtk::WebViewExt;
-            webview.inner().connect_close(move |_| destroy_main(&handle));
+            // Queued, not run inside WebKit's signal handler.
+            webview.inner().connect_close(move |_| {
+                let app = handle.clone();
+                let _ = handle.run_on_main_thread(move || destroy_main(&app));
+            });
         });
     }
 }
