@@ -8,12 +8,15 @@
 //! 3. Emit `ops` in reading order: joining equal+delete gives the old text, equal+insert the
 //!    new text. A moved section is a delete where it was and an insert where it is.
 //!
-//! Work is bounded: word diffs share a deadline and very large paragraph pairs fall back to a
-//! whole-paragraph replacement, so no input pair can freeze the app.
+//! Work is bounded: word diffs share a deadline, and a paragraph pair too large for a word diff
+//! (or met past the deadline) is compared by its lines, then sentences (`blocks.rs`), so no input
+//! pair can freeze the app and no redline is coarser than a sentence.
 
 mod align;
+mod blocks;
 mod output;
 pub(crate) mod sides;
+mod units;
 mod words;
 pub(crate) use words::word_ops;
 
@@ -104,7 +107,7 @@ pub fn compare(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Comparis
     let mut out = Builder::default();
     let paired = |i: usize, j: usize, in_order: bool| {
         let (a, b) = (&old.sections[i], &new.sections[j]);
-        let rows = words::diff_blocks(&a.text, &b.text, options, deadline);
+        let rows = blocks::diff_blocks(&a.text, &b.text, options, deadline);
         let same = rows.iter().all(|r| r.ops.iter().all(|o| o.op == OpKind::Equal));
         let status = match (in_order, same) {
             (true, true) => SectionStatus::Unchanged,
