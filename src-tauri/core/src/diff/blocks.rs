@@ -11,6 +11,9 @@ use std::time::Instant;
 
 /// Pieces this similar are paired and compared; less similar ones are replaced whole.
 const PAIR: f64 = 0.3;
+/// How many pieces ahead a piece looks for its counterpart: bounds pairing a long replaced
+/// run (quadratic) while a piece inserted or deleted between counterparts is still skipped.
+const LOOKAHEAD: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Level {
@@ -110,7 +113,8 @@ fn align<'a>(old: &[&'a str], new: &[&'a str], options: DiffOptions) -> Vec<Piec
 }
 
 /// Pairs the pieces of a replaced run in order: as they stand when both sides have as many,
-/// else each old piece with the most similar new one after the last pair.
+/// else each old piece with the most similar new one after the last pair (within
+/// `LOOKAHEAD`).
 fn pair<'a>(old: &[&'a str], new: &[&'a str], options: DiffOptions, out: &mut Vec<Piece<'a>>) {
     if old.len() == new.len() {
         out.extend(old.iter().zip(new).map(|(a, b)| Piece::Paired(a, b)));
@@ -125,7 +129,7 @@ fn pair<'a>(old: &[&'a str], new: &[&'a str], options: DiffOptions, out: &mut Ve
     let sn: Vec<Signature> = new.iter().map(|b| Signature::of(b, options)).collect();
     let mut j = 0;
     for (i, a) in old.iter().enumerate() {
-        let best = (j..new.len())
+        let best = (j..new.len().min(j + LOOKAHEAD))
             .map(|k| (k, so[i].similarity(&sn[k])))
             .filter(|(_, s)| *s >= PAIR)
             .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
