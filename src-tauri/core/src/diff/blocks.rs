@@ -1,5 +1,6 @@
 //! Two sections' texts compared piece by piece: paragraphs aligned first, and only paired
-//! paragraphs compared word by word. A pair too large for a word diff (or past the deadline)
+//! paragraphs compared word by word (a run of paragraphs replaced by a different number of
+//! them, as when one is split or merged, is compared line by line). A pair too large for a word diff (or past the deadline)
 //! is compared by its finer pieces (a table always is, row by row): lines, then sentences,
 //! each aligned and paired the same way. So a redline is never coarser than a sentence; only
 //! an unpaired piece or a single over-long sentence is shown deleted and inserted whole.
@@ -28,6 +29,9 @@ enum Piece<'a> {
     Inserted(&'a str),
     /// Counterparts, compared in turn (equal under the options, or similar).
     Paired(&'a str, &'a str),
+    /// Runs of paragraphs replaced by a different number of paragraphs (a paragraph split,
+    /// merged, added or dropped): compared line by line, as a line diff would.
+    Joined(&'a [&'a str], &'a [&'a str]),
 }
 
 /// Diffs two sections' texts: one row per paragraph and its counterpart.
@@ -36,7 +40,7 @@ pub fn diff_blocks(old: &str, new: &str, options: DiffOptions, deadline: Instant
     if old == new {
         return ob.iter().map(|b| Row { ops: vec![DiffOp { op: OpKind::Equal, text: (*b).to_owned() }] }).collect();
     }
-    align(&ob, &nb, options)
+    align(&ob, &nb, Level::Paragraph, options)
         .into_iter()
         .map(|piece| {
             let mut ops = Vec::new();
@@ -49,6 +53,7 @@ pub fn diff_blocks(old: &str, new: &str, options: DiffOptions, deadline: Instant
 fn emit(piece: Piece, level: Level, options: DiffOptions, deadline: Instant, ops: &mut Vec<DiffOp>) {
     match piece {
         Piece::Paired(a, b) => compare(a, b, level, options, deadline, ops),
+        Piece::Joined(a, b) => by_pieces(&a.concat(), &b.concat(), level, options, deadline, ops),
         Piece::Deleted(a) => push(ops, OpKind::Delete, a),
         Piece::Inserted(b) => push(ops, OpKind::Insert, b),
     }
@@ -70,6 +75,11 @@ fn compare(old: &str, new: &str, level: Level, options: DiffOptions, deadline: I
             return;
         }
     }
+    by_pieces(old, new, level, options, deadline, ops);
+}
+
+/// Compares two texts by their pieces finer than `level`: lines, else sentences, else whole.
+fn by_pieces(old: &str, new: &str, level: Level, options: DiffOptions, deadline: Instant, ops: &mut Vec<DiffOp>) {
     let mut level = level;
     loop {
         let (finer, split): (Level, fn(&str) -> Vec<&str>) = match level {
@@ -83,7 +93,7 @@ fn compare(old: &str, new: &str, level: Level, options: DiffOptions, deadline: I
         level = finer;
         let (op, np) = (split(old), split(new));
         if op.len() > 1 || np.len() > 1 {
-            for piece in align(&op, &np, options) {
+            for piece in align(&op, &np, level, options) {
                 emit(piece, level, options, deadline, ops);
             }
             return;
@@ -93,7 +103,7 @@ fn compare(old: &str, new: &str, level: Level, options: DiffOptions, deadline: I
 
 /// Lines up two sequences of pieces (histogram diff on their text, trailing whitespace aside),
 /// then pairs the pieces of each changed run by similarity.
-fn align<'a>(old: &[&'a str], new: &[&'a str], options: DiffOptions) -> Vec<Piece<'a>> {
+fn align<'a>(old: &'a [&'a str], new: &'a [&'a str], level: Level, options: DiffOptions) -> Vec<Piece<'a>> {
     let ok: Vec<_> = old.iter().map(|p| text_key(p, options)).collect();
     let nk: Vec<_> = new.iter().map(|p| text_key(p, options)).collect();
     let mut input: imara_diff::InternedInput<&str> = imara_diff::InternedInput::default();
@@ -105,7 +115,12 @@ fn align<'a>(old: &[&'a str], new: &[&'a str], options: DiffOptions) -> Vec<Piec
     for h in diff.hunks() {
         let (bs, be, as_, ae) = (h.before.start as usize, h.before.end as usize, h.after.start as usize, h.after.end as usize);
         out.extend(old[o..bs].iter().zip(&new[n..as_]).map(|(a, b)| Piece::Paired(a, b)));
-        pair(&old[bs..be], &new[as_..ae], options, &mut out);
+        let (o_run, n_run) = (&old[bs..be], &new[as_..ae]);
+        if level == Level::Paragraph && !o_run.is_empty() && !n_run.is_empty() && o_run.len() != n_run.len() {
+            out.push(Piece::Joined(o_run, n_run));
+        } else {
+            pair(o_run, n_run, options, &mut out);
+        }
         (o, n) = (be, ae);
     }
     out.extend(old[o..].iter().zip(&new[n..]).map(|(a, b)| Piece::Paired(a, b)));

@@ -166,7 +166,8 @@ pub fn compare(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Comparis
     let steps = align::align(old, new, options);
     let mut k = 0;
     while k < steps.len() {
-        if let Some(end) = runs::run_end(&steps, k, old, new) {
+        let (end, worth) = runs::run_end(&steps, k, old, new);
+        if worth {
             let run = &steps[k..end];
             let apart: Vec<SectionChange> = run.iter().map(|&s| change(s, None)).collect();
             let (rows, per_step) = runs::joint(run, old, new, options, deadline);
@@ -189,25 +190,27 @@ pub fn compare(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Comparis
             k = end;
             continue;
         }
-        match steps[k] {
-            align::Step::Removed { old: i, moved_to: Some(_) } => out.push(OpKind::Delete, &old.sections[i].text),
-            // A moved section is listed where it now stands and counted by the words that
-            // changed inside it, not as a rewrite.
-            align::Step::Added { new: j, moved_from: Some(i) } => {
-                out.push(OpKind::Insert, &new.sections[j].text);
-                let c = paired(i, j, false);
-                out.count_words(&c.rows);
-                out.stats_for(SectionStatus::Moved);
-                out.sections.push(c);
-            }
-            s => {
-                let c = change(s, None);
-                out.pair(&c);
-                out.stats_for(c.status);
-                out.sections.push(c);
+        for &step in &steps[k..end.max(k + 1)] {
+            match step {
+                align::Step::Removed { old: i, moved_to: Some(_) } => out.push(OpKind::Delete, &old.sections[i].text),
+                // A moved section is listed where it now stands and counted by the words that
+                // changed inside it, not as a rewrite.
+                align::Step::Added { new: j, moved_from: Some(i) } => {
+                    out.push(OpKind::Insert, &new.sections[j].text);
+                    let c = paired(i, j, false);
+                    out.count_words(&c.rows);
+                    out.stats_for(SectionStatus::Moved);
+                    out.sections.push(c);
+                }
+                s => {
+                    let c = change(s, None);
+                    out.pair(&c);
+                    out.stats_for(c.status);
+                    out.sections.push(c);
+                }
             }
         }
-        k += 1;
+        k = end.max(k + 1);
     }
     Comparison { stats: out.stats, sections: out.sections, ops: out.ops }
 }

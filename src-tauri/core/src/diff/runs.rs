@@ -9,10 +9,10 @@ use super::align::Step;
 use super::{DiffOptions, DiffSide, OpKind, Row, blocks, words};
 use std::time::Instant;
 
-/// Where the run that starts at `steps[k]` ends (exclusive), if one starts there: in-order
-/// steps only (pairs whose text differs, unmoved added or removed sections), at least one pair
-/// and one added or removed section.
-pub fn run_end(steps: &[Step], k: usize, old: &DiffSide, new: &DiffSide) -> Option<usize> {
+/// Where the run of in-order steps that starts at `steps[k]` ends (exclusive): pairs whose text
+/// differs, unmoved added or removed sections. Worth comparing as one text when it holds at
+/// least one pair and one added or removed section.
+pub fn run_end(steps: &[Step], k: usize, old: &DiffSide, new: &DiffSide) -> (usize, bool) {
     let joins = |s: &Step| match *s {
         Step::Pair { old: i, new: j } => old.sections[i].text != new.sections[j].text,
         Step::Removed { moved_to, .. } => moved_to.is_none(),
@@ -21,7 +21,7 @@ pub fn run_end(steps: &[Step], k: usize, old: &DiffSide, new: &DiffSide) -> Opti
     let end = k + steps[k..].iter().take_while(|s| joins(s)).count();
     let run = &steps[k..end];
     let pairs = run.iter().filter(|s| matches!(s, Step::Pair { .. })).count();
-    (pairs > 0 && pairs < run.len()).then_some(end)
+    (end, pairs > 0 && pairs < run.len())
 }
 
 /// The run compared as one text: its rows in reading order, and for each step the rows that
