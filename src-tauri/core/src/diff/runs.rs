@@ -1,24 +1,27 @@
 //! Text that crossed a section boundary. Sections are compared pair by pair, so a paragraph
 //! that moved from a changed section into an added neighbour (a heading inserted above it, a
 //! file split differently) would show deleted in one and inserted in the other, where a line
-//! diff sees it unchanged. A run of in-order steps holding both changed pairs and added or
-//! removed sections is therefore also compared as one text, and that redline is kept when it
-//! marks fewer words.
+//! diff sees it unchanged. A run of added or removed sections and the changed pairs beside
+//! them is therefore also compared as one text, and that redline is kept when it marks fewer
+//! words.
 
 use super::align::Step;
 use super::{DiffOptions, DiffSide, OpKind, Row, blocks, words};
 use std::time::Instant;
 
-/// Where the run of in-order steps that starts at `steps[k]` ends (exclusive): pairs whose text
-/// differs, unmoved added or removed sections. Worth comparing as one text when it holds at
-/// least one pair and one added or removed section.
+/// Where the run of in-order steps that starts at `steps[k]` ends (exclusive): unmoved added
+/// or removed sections, and the changed pairs beside them (text crosses into a neighbour, so
+/// a run stays local and a long document is not compared twice). Worth comparing as one text
+/// when it holds at least one pair and one added or removed section.
 pub fn run_end(steps: &[Step], k: usize, old: &DiffSide, new: &DiffSide) -> (usize, bool) {
-    let joins = |s: &Step| match *s {
-        Step::Pair { old: i, new: j } => old.sections[i].text != new.sections[j].text,
-        Step::Removed { moved_to, .. } => moved_to.is_none(),
-        Step::Added { moved_from, .. } => moved_from.is_none(),
+    let loose = |x: usize| matches!(steps.get(x), Some(Step::Removed { moved_to: None, .. } | Step::Added { moved_from: None, .. }));
+    let joins = |x: usize| match steps[x] {
+        Step::Pair { old: i, new: j } => {
+            old.sections[i].text != new.sections[j].text && ((x > 0 && loose(x - 1)) || loose(x + 1))
+        }
+        _ => loose(x),
     };
-    let end = k + steps[k..].iter().take_while(|s| joins(s)).count();
+    let end = (k..steps.len()).find(|&x| !joins(x)).unwrap_or(steps.len());
     let run = &steps[k..end];
     let pairs = run.iter().filter(|s| matches!(s, Step::Pair { .. })).count();
     (end, pairs > 0 && pairs < run.len())
