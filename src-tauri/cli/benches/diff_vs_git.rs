@@ -215,7 +215,7 @@ fn corpus() {
             let name = |p: &std::path::Path| p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
             let label = format!("{} → {}: {ours} / {git}", name(&pair[0]), name(&pair[1]));
             if pairs_too {
-                eprintln!("{}: {label}", service.display());
+                eprintln!("{}: {label}", name(&service));
             }
             let excess = ours as i64 - git as i64;
             if worst.as_ref().is_none_or(|(w, _)| excess > *w) {

@@ -4,7 +4,9 @@
 //!    by heading, then by content similarity. Pairs that keep their relative order are anchors;
 //!    the rest are moved.
 //! 2. Inside a changed pair, align paragraphs, and word-diff only paired paragraphs, so a
-//!    one-word edit shows as one word and unrelated paragraphs never interleave.
+//!    one-word edit shows as one word and unrelated paragraphs never interleave (`blocks.rs`).
+//!    Added or removed sections and the changed pairs beside them are also compared as one
+//!    text, kept when that marks fewer words (`runs.rs`): text that crossed a section boundary.
 //! 3. Emit `ops` in reading order: joining equal+delete gives the old text, equal+insert the
 //!    new text. A moved section is a delete where it was and an insert where it is.
 //!
