@@ -161,6 +161,13 @@ pub fn push(ops: &mut Vec<DiffOp>, op: OpKind, text: &str) {
     }
 }
 
+/// Appends tokens as one op (no joined copy first).
+fn push_all(ops: &mut Vec<DiffOp>, op: OpKind, tokens: &[&str]) {
+    for t in tokens {
+        push(ops, op, t);
+    }
+}
+
 /// The word changes from one short text to another, such as a table cell, as runs.
 pub(crate) fn word_ops(old: &str, new: &str) -> Vec<DiffOp> {
     into_hunks(diff_words(old, new, DiffOptions::default()))
@@ -190,8 +197,7 @@ pub fn diff_tokens(ot: &[&str], nt: &[&str], options: DiffOptions) -> Vec<DiffOp
     let same_run = |ops: &mut Vec<DiffOp>, old: &[&str], new: &[&str]| {
         if options.ignore_whitespace || old == new {
             // Equal under the options: the old text carries it (exactly equal without options).
-            push(ops, OpKind::Equal, &old.concat());
-            return;
+            return push_all(ops, OpKind::Equal, old);
         }
         for (a, b) in old.iter().zip(new) {
             let (ca, cb) = (a.trim_end().len(), b.trim_end().len());
@@ -207,8 +213,8 @@ pub fn diff_tokens(ot: &[&str], nt: &[&str], options: DiffOptions) -> Vec<DiffOp
     for h in diff.hunks() {
         let (bs, be, as_, ae) = (h.before.start as usize, h.before.end as usize, h.after.start as usize, h.after.end as usize);
         same_run(&mut ops, &ot[o..bs], &nt[n..as_]);
-        push(&mut ops, OpKind::Delete, &ot[bs..be].concat());
-        push(&mut ops, OpKind::Insert, &nt[as_..ae].concat());
+        push_all(&mut ops, OpKind::Delete, &ot[bs..be]);
+        push_all(&mut ops, OpKind::Insert, &nt[as_..ae]);
         (o, n) = (be, ae);
     }
     same_run(&mut ops, &ot[o..], &nt[n..]);
