@@ -1,6 +1,10 @@
 //! `make bench`: `clausewright-cli diff --format json` as a whole process against
 //! `git diff --no-index --word-diff=porcelain` on generated policy-like documents, and the
-//! redline size: the words our diff marks changed divided by the words the generator changed.
+//! redline size: the words our diff marks changed divided by the words the generator changed;
+//! then the words marked against git's on the same pairs, generated and (when present) real
+//! policy histories (`support::corpus_dir`).
+
+mod support;
 
 use clausewright_core::diff::{DiffOptions, compare};
 use clausewright_core::import::sections_from_text;
@@ -123,8 +127,8 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let cli = env!("CARGO_BIN_EXE_clausewright-cli");
     let git_ok = Command::new("git").arg("--version").stdout(Stdio::null()).status().is_ok_and(|s| s.success());
-    println!("\n| words | pattern | clausewright ms | git ms | time ratio | redline size |");
-    println!("|---:|---|---:|---:|---:|---:|");
+    println!("\n| words | pattern | clausewright ms | git ms | time ratio | redline size | words marked | git's | ratio |");
+    println!("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
     for words in [5_000usize, 100_000] {
         for pattern in ["sparse word edits", "dense rewrite (30%)", "moved sections", "moved and edited", "entirely different"] {
             let mut rng = Rng(0x2545_F491_4F6C_DD1D ^ words as u64);
@@ -170,8 +174,62 @@ fn main() {
             let c = compare(&sections_from_text(&render(&old)), &sections_from_text(&render(&new)), DiffOptions::default());
             let marked = (c.stats.words_added + c.stats.words_removed) as f64;
             let size = marked / actual.max(1) as f64;
-            println!("| {words} | {pattern} | {ours:.1} | {git:.1} | {:.2} | {size:.2} |", ours / git);
+            let (ours_marked, git_marked) = (support::ours(&c), support::git(&a, &b));
+            let git_marked = git_marked.map_or("-".into(), |g| g.to_string());
+            let ratio = git_marked.parse::<f64>().map_or("-".into(), |g| format!("{:.2}", ours_marked as f64 / g.max(1.0)));
+            println!(
+                "| {words} | {pattern} | {ours:.1} | {git:.1} | {:.2} | {size:.2} | {ours_marked} | {git_marked} | {ratio} |",
+                ours / git
+            );
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+    if git_ok {
+        corpus();
+    }
+}
+
+/// Every consecutive pair of each service's versions: the words we mark against git's.
+fn corpus() {
+    let Some(root) = support::corpus_dir() else {
+        println!("\nNo policy histories found (set CLAUSEWRIGHT_CORPUS or put them in ../shared/corpus): real-pair table skipped.");
+        return;
+    };
+    let pairs_too = std::env::var_os("CLAUSEWRIGHT_CORPUS_PAIRS").is_some();
+    let mut services: Vec<_> = std::fs::read_dir(&root).expect("corpus").flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    services.sort();
+    println!("\n| service | pairs | words marked | git's | ratio | worst pair (ours / git's) | slowest ms |");
+    println!("|---|---:|---:|---:|---:|---|---:|");
+    for service in services {
+        let mut files: Vec<_> =
+            std::fs::read_dir(&service).expect("service").flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
+        files.sort();
+        let (mut ours_total, mut git_total, mut slowest) = (0u32, 0u32, 0f64);
+        let mut worst: Option<(i64, String)> = None;
+        for pair in files.windows(2) {
+            let read = |p: &std::path::Path| std::fs::read_to_string(p).expect("read");
+            let (a, b) = (sections_from_text(&read(&pair[0])), sections_from_text(&read(&pair[1])));
+            let t = Instant::now();
+            let c = compare(&a, &b, DiffOptions::default());
+            slowest = slowest.max(t.elapsed().as_secs_f64() * 1000.0);
+            let (ours, git) = (support::ours(&c), support::git(&pair[0], &pair[1]).unwrap_or(0));
+            let name = |p: &std::path::Path| p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+            let label = format!("{} → {}: {ours} / {git}", name(&pair[0]), name(&pair[1]));
+            if pairs_too {
+                eprintln!("{}: {label}", name(&service));
+            }
+            let excess = ours as i64 - git as i64;
+            if worst.as_ref().is_none_or(|(w, _)| excess > *w) {
+                worst = Some((excess, label));
+            }
+            (ours_total, git_total) = (ours_total + ours, git_total + git);
+        }
+        let name = service.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        println!(
+            "| {name} | {} | {ours_total} | {git_total} | {:.2} | {} | {slowest:.1} |",
+            files.len().saturating_sub(1),
+            ours_total as f64 / git_total.max(1) as f64,
+            worst.map_or(String::new(), |w| w.1)
+        );
+    }
 }

@@ -230,12 +230,47 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+        // A reader that stopped reading (`| head`) got what it wanted: quiet success, as git.
+        Ok(()) | Err(Stop::Closed) => ExitCode::SUCCESS,
+        Err(Stop::Failed(e)) => {
             eprintln!("clausewright-cli: {e}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Why a command stopped.
+enum Stop {
+    Failed(Error),
+    /// Standard output was closed by its reader.
+    Closed,
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Stop {
+        Stop::Failed(e)
+    }
+}
+
+/// All output goes through here. Rust ignores SIGPIPE, so a write to a closed pipe is an error
+/// (on which `print!` panics); it becomes a quiet stop. Restoring SIGPIPE's default instead
+/// would need unsafe code (forbidden in this workspace) and end the process by a signal, an
+/// exit status scripts read as failure.
+fn write_out(args: std::fmt::Arguments) -> Result<(), Stop> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_fmt(args) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Stop::Closed),
+        Err(source) => Err(Stop::Failed(Error::Io { context: "cannot write to standard output".into(), source })),
+    }
+}
+
+macro_rules! out {
+    ($($arg:tt)*) => { write_out(format_args!($($arg)*))? };
+}
+
+macro_rules! outln {
+    ($($arg:tt)*) => { write_out(format_args!("{}\n", format_args!($($arg)*)))? };
 }
 
 fn open(db: Option<PathBuf>) -> Result<Store, Error> {
@@ -251,16 +286,16 @@ fn open_for(db: Option<PathBuf>, a: &DiffInput, b: &DiffInput) -> Result<Option<
     if a.needs_workspace() || b.needs_workspace() { open(db).map(Some) } else { Ok(None) }
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+fn run(cli: Cli) -> Result<(), Stop> {
     match cli.command {
         Command::Library(LibraryCommand::List { topic, jurisdiction, json }) => {
             let store = open(cli.db)?;
             let clauses = store.clauses(&ClauseFilter { topic, jurisdiction })?;
             if json {
-                print_json(&clauses.iter().map(ClauseListing::from).collect::<Vec<_>>())
+                print_json(&clauses.iter().map(ClauseListing::from).collect::<Vec<_>>())?
             } else {
                 for c in &clauses {
-                    println!("{:<44} {:<20} r{:<3} {}", c.id, c.topic, c.revision, c.title);
+                    outln!("{:<44} {:<20} r{:<3} {}", c.id, c.topic, c.revision, c.title);
                 }
             }
         }
@@ -272,11 +307,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                     .iter()
                     .map(|h| SearchListing { clause: ClauseListing::from(&h.clause), snippet: snippet_text(&h.snippet, "[", "]") })
                     .collect();
-                print_json(&out)
+                print_json(&out)?
             } else {
                 for h in &hits {
-                    println!("{:<44} {}", h.clause.id, h.clause.title);
-                    println!("    {}", snippet_text(&h.snippet, "\u{1b}[1m", "\u{1b}[0m").replace('\n', " "));
+                    outln!("{:<44} {}", h.clause.id, h.clause.title);
+                    outln!("    {}", snippet_text(&h.snippet, "\u{1b}[1m", "\u{1b}[0m").replace('\n', " "));
                 }
             }
         }
@@ -284,29 +319,29 @@ fn run(cli: Cli) -> Result<(), Error> {
             let store = open(cli.db)?;
             let clause = store.clause(&id, revision)?;
             if json {
-                print_json(&clause)
+                print_json(&clause)?
             } else {
-                print!("{}", clausewright_core::library::clause_file(&clause));
+                out!("{}", clausewright_core::library::clause_file(&clause));
             }
         }
         Command::Library(LibraryCommand::Export { dir, user_only }) => {
             let store = open(cli.db)?;
             let n = store.export_library(&dir, user_only)?;
-            println!("exported {n} clauses to {}", dir.display());
+            outln!("exported {n} clauses to {}", dir.display());
         }
         Command::Library(LibraryCommand::Import { dir }) => {
             let mut store = open(cli.db)?;
             let r = store.import_library(&dir)?;
-            println!("imported {}: {} added, {} updated, {} unchanged", dir.display(), r.added.len(), r.updated.len(), r.unchanged);
+            outln!("imported {}: {} added, {} updated, {} unchanged", dir.display(), r.added.len(), r.updated.len(), r.unchanged);
         }
         Command::Doc(DocCommand::List { json }) => {
             let store = open(cli.db)?;
             let docs = store.documents()?;
             if json {
-                print_json(&docs)
+                print_json(&docs)?
             } else {
                 for d in &docs {
-                    println!("{:>4}  {:<40} {:>3} sections  updated {}", d.id, d.title, d.section_count, d.updated_at);
+                    outln!("{:>4}  {:<40} {:>3} sections  updated {}", d.id, d.title, d.section_count, d.updated_at);
                 }
             }
         }
@@ -314,9 +349,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mut store = open(cli.db)?;
             let doc = store.create_document(&title, template.as_deref())?;
             if json {
-                print_json(&doc)
+                print_json(&doc)?
             } else {
-                println!("{}", doc.id);
+                outln!("{}", doc.id);
             }
         }
         Command::Doc(DocCommand::Set { doc, key, value }) => {
@@ -348,7 +383,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let store = open(cli.db)?;
             let d = store.document(doc)?;
             let lib = store.library();
-            print!(
+            out!(
                 "{}",
                 match format {
                     Format::Md => export::document_markdown(&d, lib),
@@ -364,19 +399,19 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             let v = store.save_version(doc, &label, &note)?;
             if json {
-                print_json(&v)
+                print_json(&v)?
             } else {
-                println!("{}", v.number);
+                outln!("{}", v.number);
             }
         }
         Command::Version(VersionCommand::List { doc, json }) => {
             let store = open(cli.db)?;
             let versions = store.versions(doc)?;
             if json {
-                print_json(&versions)
+                print_json(&versions)?
             } else {
                 for v in &versions {
-                    println!("{:>3}  {}  {:<28} {:<16} {}", v.number, &v.created_at[..10.min(v.created_at.len())], v.label, v.author, v.summary);
+                    outln!("{:>3}  {}  {:<28} {:<16} {}", v.number, &v.created_at[..10.min(v.created_at.len())], v.label, v.author, v.summary);
                 }
             }
         }
@@ -384,11 +419,11 @@ fn run(cli: Cli) -> Result<(), Error> {
             let store = open(cli.db)?;
             let backups = store.backups()?;
             if json {
-                print_json(&backups)
+                print_json(&backups)?;
             } else {
                 let count = |n: Option<u32>| n.map_or_else(|| "?".to_owned(), |n| n.to_string());
                 for b in &backups {
-                    println!(
+                    outln!(
                         "{:<36} {:<16} {:>9} bytes {:>4} documents {:>4} versions{}",
                         b.id,
                         b.reason.as_str(),
@@ -402,11 +437,11 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Backup(BackupCommand::Create) => {
             let made = open(cli.db)?.create_backup()?;
-            println!("{}", made.id);
+            outln!("{}", made.id);
         }
         Command::Backup(BackupCommand::Restore { id }) => {
             let saved = open(cli.db)?.restore_backup(&id)?;
-            println!("restored {id}; the state before is backup {}", saved.id);
+            outln!("restored {id}; the state before is backup {}", saved.id);
         }
         Command::Import { file, title, into, dry_run, json } => {
             if dry_run {
@@ -417,15 +452,15 @@ fn run(cli: Cli) -> Result<(), Error> {
                     preview.title = t;
                 }
                 if json {
-                    print_json(&preview)
+                    print_json(&preview)?
                 } else {
-                    println!("{} ({} sections)", preview.title, preview.sections.len());
+                    outln!("{} ({} sections)", preview.title, preview.sections.len());
                     for (i, s) in preview.sections.iter().enumerate() {
                         let topic = s.topic.as_deref().map(|t| format!("  [{t} {:.0}%]", s.confidence * 100.0)).unwrap_or_default();
-                        println!("{:>3}. {}{topic}", i + 1, s.heading);
+                        outln!("{:>3}. {}{topic}", i + 1, s.heading);
                     }
                     for (k, v) in &preview.facts {
-                        println!("fact: {k} = {v}");
+                        outln!("fact: {k} = {v}");
                     }
                     for w in &preview.warnings {
                         eprintln!("warning: {w}");
@@ -443,9 +478,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             let made = store.import(&preview, into, &Default::default(), &files::display_name(&file))?;
             match (json, made.version) {
-                (true, _) => print_json(&made),
-                (false, Some(v)) => println!("{v}"),
-                (false, None) => println!("{}", made.document_id),
+                (true, _) => print_json(&made)?,
+                (false, Some(v)) => outln!("{v}"),
+                (false, None) => outln!("{}", made.document_id),
             }
         }
         Command::Diff { a, b, format, ignore_whitespace, ignore_case } => {
@@ -454,9 +489,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             let (old, new) = (a_in.read(store.as_ref())?, b_in.read(store.as_ref())?);
             let c = diff::compare(&old.sections, &new.sections, diff::DiffOptions { ignore_whitespace, ignore_case });
             match format {
-                DiffFormat::Text => print!("{}", diff::text_redline(&c, std::io::stdout().is_terminal())),
-                DiffFormat::Json => println!("{}", serde_json::to_string(&diff::json(&c)).unwrap_or_default()),
-                DiffFormat::Html => print!("{}", export::side_by_side_redline(&c, &a, &b)),
+                DiffFormat::Text => out!("{}", diff::text_redline(&c, std::io::stdout().is_terminal())),
+                DiffFormat::Json => outln!("{}", serde_json::to_string(&diff::json(&c)).unwrap_or_default()),
+                DiffFormat::Html => out!("{}", export::side_by_side_redline(&c, &a, &b)),
             }
         }
         Command::Export { what, format, output } => {
@@ -465,7 +500,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let store = open(cli.db)?;
             let made = store.export_document(doc, version, format)?;
             files::write_atomic(&output, &made.bytes)?;
-            println!("{}", output.display());
+            outln!("{}", output.display());
         }
         Command::ExportRedline { a, b, format, output } => {
             let format = export::RedlineFormat::parse(&format)?;
@@ -473,21 +508,21 @@ fn run(cli: Cli) -> Result<(), Error> {
             let store = open_for(cli.db, &a_in, &b_in)?;
             let made = export::export_redline(store.as_ref(), &a_in, &b_in, format)?;
             files::write_atomic(&output, &made.bytes)?;
-            println!("{}", output.display());
+            outln!("{}", output.display());
         }
         Command::Doc(DocCommand::Show { id, json }) => {
             let store = open(cli.db)?;
             let doc = store.document(id)?;
             if json {
-                print_json(&doc)
+                print_json(&doc)?
             } else {
-                println!("{} (document {}, revision {})", doc.title, doc.id, doc.revision);
+                outln!("{} (document {}, revision {})", doc.title, doc.id, doc.revision);
                 for (i, s) in doc.sections.iter().enumerate() {
                     let origin = match &s.origin {
                         Some(o) => format!("  [from {} r{}{}]", o.clause_id, o.clause_revision, if o.edited { ", edited" } else { "" }),
                         None => String::new(),
                     };
-                    println!("{:>3}. {}{origin}", i + 1, s.heading);
+                    outln!("{:>3}. {}{origin}", i + 1, s.heading);
                 }
             }
         }
@@ -559,7 +594,8 @@ fn snippet_text(parts: &[clausewright_core::domain::Highlight], open: &str, clos
     parts.iter().map(|p| if p.hit { format!("{open}{}{close}", p.text) } else { p.text.clone() }).collect()
 }
 
-fn print_json<T: Serialize + ?Sized>(value: &T) {
+fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<(), Stop> {
     // Serializing our own plain types cannot fail.
-    println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+    outln!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+    Ok(())
 }

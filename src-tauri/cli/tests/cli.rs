@@ -174,6 +174,34 @@ fn versions_are_saved_listed_and_compared() {
 }
 
 #[test]
+fn a_reader_that_stops_early_ends_the_diff_quietly() {
+    // `diff A B | head -c 1000`: more output than a pipe holds, and the reader leaves early.
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    let para = |n: usize, w: &str| format!("## Part {n}\n\n{}\n\n", vec![w; 400].join(" "));
+    std::fs::write(&a, (0..100).map(|n| para(n, "old")).collect::<String>()).unwrap();
+    std::fs::write(&b, (0..100).map(|n| para(n, "new")).collect::<String>()).unwrap();
+    for format in ["text", "json", "html"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_clausewright-cli"))
+            .args(["diff", "--format", format])
+            .arg(&a)
+            .arg(&b)
+            .env_remove("CLAUSEWRIGHT_DB")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 1000];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.is_empty(), "{format}: nothing on stderr, got {err}");
+        assert_eq!(out.status.code(), Some(0), "{format}");
+    }
+}
+
+#[test]
 fn diffing_two_files_opens_no_workspace() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));

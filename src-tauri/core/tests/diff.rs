@@ -52,8 +52,48 @@ fn paragraph() -> impl Strategy<Value = String> {
     })
 }
 
+/// A Markdown table: a header, its rule and up to 40 rows of 1-4 cells.
+fn table() -> impl Strategy<Value = String> {
+    (1..5usize).prop_flat_map(|cols| {
+        let cell = || prop::collection::vec(prop::sample::select(VOCAB), 1..6).prop_map(|w| w.join(" "));
+        prop::collection::vec(prop::collection::vec(cell(), cols), 2..42).prop_map(move |rows| {
+            let line = |r: &[String]| format!("| {} |", r.join(" | "));
+            let mut out = vec![line(&rows[0]), format!("|{}", " --- |".repeat(cols))];
+            out.extend(rows[1..].iter().map(|r| line(r)));
+            out.join("\n")
+        })
+    })
+}
+
+/// A list of items, some with an indented or blank continuation line.
+fn list() -> impl Strategy<Value = String> {
+    prop::collection::vec((paragraph(), prop::option::of(paragraph()), any::<bool>()), 1..12).prop_map(|items| {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, (p, more, numbered))| {
+                let mark = if numbered { format!("{}.", i + 1) } else { "*".into() };
+                match more {
+                    Some(m) => format!("{mark}   {p}\n    {m}\n    "),
+                    None => format!("{mark}   {p}"),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// One paragraph of many sentences: past the word diff's work cap, so compared by sentences.
+fn long_paragraph() -> impl Strategy<Value = String> {
+    prop::collection::vec(paragraph(), 150..400).prop_map(|s| s.join(" "))
+}
+
+fn block() -> impl Strategy<Value = String> {
+    prop_oneof![12 => paragraph(), 2 => table(), 2 => list(), 1 => long_paragraph()]
+}
+
 fn doc() -> impl Strategy<Value = Doc> {
-    prop::collection::vec(("[A-Z][a-z]{2,9}( [a-z]{2,8}){0,3}", prop::collection::vec(paragraph(), 1..5)), 1..8)
+    prop::collection::vec(("[A-Z][a-z]{2,9}( [a-z]{2,8}){0,3}", prop::collection::vec(block(), 1..5)), 1..8)
         .prop_map(|s| Doc(s.into_iter().enumerate().map(|(i, (h, ps))| (i as u32, h, ps)).collect()))
 }
 
@@ -226,4 +266,54 @@ fn a_pathological_pair_finishes_with_coarser_hunks() {
     assert!(started.elapsed() < std::time::Duration::from_secs(10), "bounded");
     assert_eq!(c.old_text(), a);
     assert_eq!(c.new_text(), b);
+}
+
+/// A generated sentence of `n` words from the vocabulary, the same for the same seed.
+fn sentence(seed: &mut u64, n: usize) -> String {
+    let mut words = Vec::with_capacity(n);
+    for _ in 0..n {
+        *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        words.push(VOCAB[(*seed >> 33) as usize % VOCAB.len()]);
+    }
+    format!("{}.", words.join(" "))
+}
+
+#[test]
+fn a_changed_cell_in_a_large_table_marks_only_that_cell() {
+    let mut seed = 7;
+    let row = |i: usize, data: &str, basis: &str| format!("| Purpose {i} | {data} | {basis} |");
+    let cells: Vec<(String, String)> = (0..300).map(|_| (sentence(&mut seed, 8), sentence(&mut seed, 5))).collect();
+    let rows: Vec<String> = cells.iter().enumerate().map(|(i, (d, b))| row(i, d, b)).collect();
+    let table = |rows: &[String]| format!("## Uses\n\n| Purpose | Data | Basis |\n| --- | --- | --- |\n{}\n\n## Contact\n\nWrite to us.\n", rows.join("\n"));
+    let mut edited = rows.clone();
+    edited[150] = row(150, &cells[150].0, "retained until deleted.");
+    let c = file_diff(&table(&rows), &table(&edited));
+    assert_eq!(c.new_text(), table(&edited));
+    assert_eq!(c.stats.words_added, 3, "only the new cell's words: {}", redline(&c));
+    assert_eq!(c.stats.words_removed, 5, "only the old cell's words: {}", redline(&c));
+    let marked: Vec<&str> = c.ops.iter().filter(|o| o.op != OpKind::Equal).map(|o| o.text.as_str()).collect();
+    assert!(marked.iter().all(|t| !t.contains('\n') && !t.contains("Purpose")), "{marked:?}");
+}
+
+#[test]
+fn one_changed_word_in_a_five_thousand_word_paragraph_is_one_word() {
+    let mut seed = 11;
+    let sentences: Vec<String> = (0..400).map(|_| sentence(&mut seed, 12)).collect();
+    let para = sentences.join(" ");
+    assert!(para.split(' ').count() >= 4_800);
+    let edited = para.replacen(&sentences[200], &sentences[200].replacen(' ', " never ", 1), 1);
+    let (a, b) = (format!("## Terms\n\n{para}\n"), format!("## Terms\n\n{edited}\n"));
+    let c = file_diff(&a, &b);
+    assert_eq!((c.old_text(), c.new_text()), (a, b));
+    assert_eq!((c.stats.words_added, c.stats.words_removed), (1, 0), "{:?}", c.ops.iter().filter(|o| o.op != OpKind::Equal).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_change_of_spacing_alone_marks_no_word() {
+    let a = "## Contents\n\n*   [Retention](#retention)\n    \n*   [Contact](#contact)\n    \n\nWe keep logs.\n";
+    let b = "## Contents\n\n*   [Retention](#retention)\n*   [Contact](#contact)\n\nWe  keep logs.\n";
+    let c = file_diff(a, b);
+    assert_eq!((c.old_text(), c.new_text()), (a.to_owned(), b.to_owned()));
+    assert_eq!(c.stats.words_added + c.stats.words_removed, 0);
+    assert_eq!(c.stats.sections_changed, 1, "the spacing still shows");
 }

@@ -4,16 +4,22 @@
 //!    by heading, then by content similarity. Pairs that keep their relative order are anchors;
 //!    the rest are moved.
 //! 2. Inside a changed pair, align paragraphs, and word-diff only paired paragraphs, so a
-//!    one-word edit shows as one word and unrelated paragraphs never interleave.
+//!    one-word edit shows as one word and unrelated paragraphs never interleave (`blocks.rs`).
+//!    Added or removed sections and the changed pairs beside them are also compared as one
+//!    text, kept when that marks fewer words (`runs.rs`): text that crossed a section boundary.
 //! 3. Emit `ops` in reading order: joining equal+delete gives the old text, equal+insert the
 //!    new text. A moved section is a delete where it was and an insert where it is.
 //!
-//! Work is bounded: word diffs share a deadline and very large paragraph pairs fall back to a
-//! whole-paragraph replacement, so no input pair can freeze the app.
+//! Work is bounded: word diffs share a deadline, and a paragraph pair too large for a word diff
+//! (or met past the deadline) is compared by its lines, then sentences (`blocks.rs`), so no input
+//! pair can freeze the app and no redline is coarser than a sentence.
 
 mod align;
+mod blocks;
 mod output;
+mod runs;
 mod sections;
+mod units;
 mod words;
 pub(crate) use words::word_ops;
 
@@ -102,9 +108,8 @@ const BUDGET: Duration = Duration::from_millis(400);
 pub fn compare(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Comparison {
     let deadline = Instant::now() + BUDGET;
     let mut out = Builder::default();
-    let paired = |i: usize, j: usize, in_order: bool| {
+    let pair_change = |i: usize, j: usize, in_order: bool, rows: Vec<Row>| {
         let (a, b) = (&old.sections[i], &new.sections[j]);
-        let rows = words::diff_blocks(&a.text, &b.text, options, deadline);
         let same = rows.iter().all(|r| r.ops.iter().all(|o| o.op == OpKind::Equal));
         let status = match (in_order, same) {
             (true, true) => SectionStatus::Unchanged,
@@ -122,61 +127,92 @@ pub fn compare(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Comparis
             rows,
         }
     };
-    for step in align::align(old, new, options) {
-        match step {
-            align::Step::Pair { old: i, new: j } => {
-                let change = paired(i, j, true);
-                out.pair(&change);
-                out.stats_for(change.status);
-                out.sections.push(change);
+    let paired = |i: usize, j: usize, in_order: bool| {
+        let (a, b) = (&old.sections[i], &new.sections[j]);
+        let rows = blocks::diff_blocks(&a.text, &b.text, options, deadline);
+        pair_change(i, j, in_order, rows)
+    };
+    // An in-order step as its own section change; `rows` as given, or the step's own.
+    let change = |step: align::Step, rows: Option<Vec<Row>>| match step {
+        align::Step::Pair { old: i, new: j } => match rows {
+            Some(rows) => pair_change(i, j, true, rows),
+            None => paired(i, j, true),
+        },
+        align::Step::Removed { old: i, .. } => {
+            let a = &old.sections[i];
+            SectionChange {
+                status: SectionStatus::Removed,
+                old_heading: Some(a.heading.clone()),
+                new_heading: None,
+                old_index: Some(i as u32),
+                new_index: None,
+                renamed: false,
+                edited: false,
+                rows: rows.unwrap_or_else(|| vec![Row { ops: vec![DiffOp { op: OpKind::Delete, text: a.text.clone() }] }]),
             }
-            align::Step::Removed { old: i, moved_to } => {
-                let a = &old.sections[i];
-                out.push(OpKind::Delete, &a.text);
-                if moved_to.is_none() {
-                    out.stats.words_removed += words::count(&a.text);
-                    out.stats_for(SectionStatus::Removed);
-                    out.sections.push(SectionChange {
-                        status: SectionStatus::Removed,
-                        old_heading: Some(a.heading.clone()),
-                        new_heading: None,
-                        old_index: Some(i as u32),
-                        new_index: None,
-                        renamed: false,
-                        edited: false,
-                        rows: vec![Row { ops: vec![DiffOp { op: OpKind::Delete, text: a.text.clone() }] }],
-                    });
+        }
+        align::Step::Added { new: j, .. } => {
+            let b = &new.sections[j];
+            SectionChange {
+                status: SectionStatus::Added,
+                old_heading: None,
+                new_heading: Some(b.heading.clone()),
+                old_index: None,
+                new_index: Some(j as u32),
+                renamed: false,
+                edited: false,
+                rows: rows.unwrap_or_else(|| vec![Row { ops: vec![DiffOp { op: OpKind::Insert, text: b.text.clone() }] }]),
+            }
+        }
+    };
+    let steps = align::align(old, new, options);
+    let mut k = 0;
+    while k < steps.len() {
+        let (end, worth) = runs::run_end(&steps, k, old, new);
+        if worth {
+            let run = &steps[k..end];
+            let apart: Vec<SectionChange> = run.iter().map(|&s| change(s, None)).collect();
+            let (rows, per_step) = runs::joint(run, old, new, options, deadline);
+            if runs::marked(&rows) < apart.iter().map(|c| runs::marked(&c.rows)).sum() {
+                for row in &rows {
+                    out.row(row);
+                }
+                for (&s, rows) in run.iter().zip(per_step) {
+                    let c = change(s, Some(rows));
+                    out.stats_for(c.status);
+                    out.sections.push(c);
+                }
+            } else {
+                for c in apart {
+                    out.pair(&c);
+                    out.stats_for(c.status);
+                    out.sections.push(c);
                 }
             }
-            align::Step::Added { new: j, moved_from } => {
-                let b = &new.sections[j];
-                out.push(OpKind::Insert, &b.text);
-                match moved_from {
-                    // A moved section is listed where it now stands and counted by the words
-                    // that changed inside it, not as a rewrite.
-                    Some(i) => {
-                        let change = paired(i, j, false);
-                        out.count_words(&change.rows);
-                        out.stats_for(SectionStatus::Moved);
-                        out.sections.push(change);
-                    }
-                    None => {
-                        out.stats.words_added += words::count(&b.text);
-                        out.stats_for(SectionStatus::Added);
-                        out.sections.push(SectionChange {
-                            status: SectionStatus::Added,
-                            old_heading: None,
-                            new_heading: Some(b.heading.clone()),
-                            old_index: None,
-                            new_index: Some(j as u32),
-                            renamed: false,
-                            edited: false,
-                            rows: vec![Row { ops: vec![DiffOp { op: OpKind::Insert, text: b.text.clone() }] }],
-                        });
-                    }
+            k = end;
+            continue;
+        }
+        for &step in &steps[k..end.max(k + 1)] {
+            match step {
+                align::Step::Removed { old: i, moved_to: Some(_) } => out.push(OpKind::Delete, &old.sections[i].text),
+                // A moved section is listed where it now stands and counted by the words that
+                // changed inside it, not as a rewrite.
+                align::Step::Added { new: j, moved_from: Some(i) } => {
+                    out.push(OpKind::Insert, &new.sections[j].text);
+                    let c = paired(i, j, false);
+                    out.count_words(&c.rows);
+                    out.stats_for(SectionStatus::Moved);
+                    out.sections.push(c);
+                }
+                s => {
+                    let c = change(s, None);
+                    out.pair(&c);
+                    out.stats_for(c.status);
+                    out.sections.push(c);
                 }
             }
         }
+        k = end.max(k + 1);
     }
     Comparison { stats: out.stats, sections: out.sections, ops: out.ops }
 }
@@ -199,14 +235,18 @@ impl Builder {
         }
     }
 
-    /// Appends a paired section's rows to `ops`.
+    /// Appends a section's rows to `ops`, counting their words.
     fn pair(&mut self, change: &SectionChange) {
         for row in &change.rows {
-            for op in &row.ops {
-                self.push(op.op, &op.text);
-            }
+            self.row(row);
         }
-        self.count_words(&change.rows);
+    }
+
+    fn row(&mut self, row: &Row) {
+        for op in &row.ops {
+            self.push(op.op, &op.text);
+        }
+        self.count_words(std::slice::from_ref(row));
     }
 
     fn count_words(&mut self, rows: &[Row]) {

@@ -1,14 +1,10 @@
 //! Paragraph and word level: blocks, tokens, bounded word diffs.
 
-use super::{DiffOp, DiffOptions, OpKind, Row};
-use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+use super::{DiffOp, DiffOptions, OpKind};
 use std::borrow::Cow;
-use std::time::Instant;
 
-/// Above this many token comparisons a paragraph pair is shown as replaced whole.
+/// Above this many token comparisons a pair of texts is compared in finer pieces first.
 const MAX_WORK: usize = 4_000_000;
-/// Paragraphs this similar are paired and word-diffed; less similar ones are replaced whole.
-const PAIR: f64 = 0.3;
 
 /// Tokens for the word diff: a word (letters and digits) or a single other character, each
 /// with the whitespace that follows it; whitespace at the very start is a token of its own.
@@ -71,27 +67,26 @@ pub fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
+/// What a token is compared by: the word without its trailing whitespace (as git's word diff,
+/// a change of spacing alone changes no word), lower-cased under `ignore_case`.
 fn key<'a>(token: &'a str, options: DiffOptions) -> Cow<'a, str> {
-    let mut k: Cow<'a, str> = Cow::Borrowed(token);
-    if options.ignore_whitespace {
-        let core = token.trim_end();
-        if core.len() < token.len() {
-            k = Cow::Owned(format!("{core} "));
-        }
-    }
-    if options.ignore_case {
-        k = Cow::Owned(k.to_lowercase());
-    }
-    k
+    // Whitespace at the very start of a text is a token of its own; its key "" matches any other.
+    let core = token.trim_end();
+    if options.ignore_case { Cow::Owned(core.to_lowercase()) } else { Cow::Borrowed(core) }
 }
 
-fn text_key(text: &str, options: DiffOptions) -> Cow<'_, str> {
+pub fn text_key(text: &str, options: DiffOptions) -> Cow<'_, str> {
     if options == DiffOptions::default() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for t in tokens(text) {
         out.push_str(&key(t, options));
+        if options.ignore_whitespace && t.len() > t.trim_end().len() {
+            out.push(' ');
+        } else if !options.ignore_whitespace {
+            out.push_str(&t[t.trim_end().len()..]);
+        }
     }
     Cow::Owned(if options.ignore_whitespace { out.trim().to_owned() } else { out })
 }
@@ -115,24 +110,6 @@ pub fn count(text: &str) -> u32 {
         return n;
     }
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() as u32
-}
-
-/// Paragraphs, each with the blank lines that follow it, so they join back exactly.
-pub fn blocks(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    while let Some(at) = text[start..].find("\n\n") {
-        let mut end = start + at + 2;
-        while text.as_bytes().get(end) == Some(&b'\n') {
-            end += 1;
-        }
-        out.push(&text[start..end]);
-        start = end;
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
 }
 
 /// A 2048-bit set of a text's word pairs (bigrams): similarity between texts in a few
@@ -174,7 +151,7 @@ impl Signature {
 }
 
 /// Appends an op, joining it to the last one when they are of a kind.
-fn push(ops: &mut Vec<DiffOp>, op: OpKind, text: &str) {
+pub fn push(ops: &mut Vec<DiffOp>, op: OpKind, text: &str) {
     if text.is_empty() {
         return;
     }
@@ -184,53 +161,70 @@ fn push(ops: &mut Vec<DiffOp>, op: OpKind, text: &str) {
     }
 }
 
-fn whole(op: OpKind, text: &str) -> Row {
-    Row { ops: vec![DiffOp { op, text: text.to_owned() }] }
-}
-
-fn replaced(old: &str, new: &str) -> Row {
-    let mut ops = Vec::new();
-    push(&mut ops, OpKind::Delete, old);
-    push(&mut ops, OpKind::Insert, new);
-    Row { ops }
+/// Appends tokens as one op (no joined copy first).
+fn push_all(ops: &mut Vec<DiffOp>, op: OpKind, tokens: &[&str]) {
+    for t in tokens {
+        push(ops, op, t);
+    }
 }
 
 /// The word changes from one short text to another, such as a table cell, as runs.
 pub(crate) fn word_ops(old: &str, new: &str) -> Vec<DiffOp> {
-    diff_words(old, new, DiffOptions::default(), Instant::now() + std::time::Duration::from_secs(1)).ops
+    into_hunks(diff_words(old, new, DiffOptions::default()))
 }
 
-/// Word diff of two paragraphs, or a whole replacement when it would cost too much. Words use
-/// imara-diff's histogram algorithm: on the 100,000-word dense rewrite it measured 13% faster
-/// than `similar`'s Myers with the same redline (docs/benchmarks.md); paragraphs keep `similar`,
-/// whose deadline bounds the whole comparison.
-fn diff_words(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Row {
+/// Whether a word diff of these two texts fits in the work one paragraph pair may take.
+pub fn affordable(old: &[&str], new: &[&str]) -> bool {
+    old.len().saturating_mul(new.len()) <= MAX_WORK
+}
+
+/// Word diff of two texts (runs, not yet joined into hunks). Words use imara-diff's histogram
+/// algorithm: on the 100,000-word dense rewrite it measured 13% faster than `similar`'s Myers
+/// with the same redline (docs/benchmarks.md). Tokens match by their word alone; a matched
+/// word whose following whitespace changed shows that whitespace deleted and inserted.
+pub fn diff_words(old: &str, new: &str, options: DiffOptions) -> Vec<DiffOp> {
     let (ot, nt) = (tokens(old), tokens(new));
-    if ot.len().saturating_mul(nt.len()) > MAX_WORK || Instant::now() >= deadline {
-        return replaced(old, new);
-    }
+    diff_tokens(&ot, &nt, options)
+}
+
+pub fn diff_tokens(ot: &[&str], nt: &[&str], options: DiffOptions) -> Vec<DiffOp> {
     let mut input: imara_diff::InternedInput<Cow<str>> = imara_diff::InternedInput::default();
     input.update_before(ot.iter().map(|t| key(t, options)));
     input.update_after(nt.iter().map(|t| key(t, options)));
     let diff = imara_diff::Diff::compute(imara_diff::Algorithm::Histogram, &input);
     let mut ops = Vec::new();
-    let mut o = 0usize;
+    let (mut o, mut n) = (0usize, 0usize);
+    let same_run = |ops: &mut Vec<DiffOp>, old: &[&str], new: &[&str]| {
+        if options.ignore_whitespace || old == new {
+            // Equal under the options: the old text carries it (exactly equal without options).
+            return push_all(ops, OpKind::Equal, old);
+        }
+        for (a, b) in old.iter().zip(new) {
+            let (ca, cb) = (a.trim_end().len(), b.trim_end().len());
+            if a == b {
+                push(ops, OpKind::Equal, a);
+                continue;
+            }
+            push(ops, OpKind::Equal, &a[..ca]);
+            push(ops, OpKind::Delete, &a[ca..]);
+            push(ops, OpKind::Insert, &b[cb..]);
+        }
+    };
     for h in diff.hunks() {
         let (bs, be, as_, ae) = (h.before.start as usize, h.before.end as usize, h.after.start as usize, h.after.end as usize);
-        // Equal under the options: the old text carries it (exactly equal without options).
-        push(&mut ops, OpKind::Equal, &ot[o..bs].concat());
-        push(&mut ops, OpKind::Delete, &ot[bs..be].concat());
-        push(&mut ops, OpKind::Insert, &nt[as_..ae].concat());
-        o = be;
+        same_run(&mut ops, &ot[o..bs], &nt[n..as_]);
+        push_all(&mut ops, OpKind::Delete, &ot[bs..be]);
+        push_all(&mut ops, OpKind::Insert, &nt[as_..ae]);
+        (o, n) = (be, ae);
     }
-    push(&mut ops, OpKind::Equal, &ot[o..].concat());
-    Row { ops: into_hunks(ops) }
+    same_run(&mut ops, &ot[o..], &nt[n..]);
+    ops
 }
 
 /// Joins each run of changes into one deletion and one insertion, and folds a lone run of
 /// whitespace left equal between two changes into them, so a redline reads
 /// "[-a b-]{+x y+}" rather than "[-a-]{+x+} [-b-]{+y+}".
-fn into_hunks(ops: Vec<DiffOp>) -> Vec<DiffOp> {
+pub fn into_hunks(ops: Vec<DiffOp>) -> Vec<DiffOp> {
     let n = ops.len();
     let mut out: Vec<DiffOp> = Vec::with_capacity(n);
     let (mut del, mut ins) = (String::new(), String::new());
@@ -277,69 +271,14 @@ fn flush_hunk(out: &mut Vec<DiffOp>, del: &mut String, ins: &mut String) {
     ins.clear();
 }
 
-/// Diffs two sections' texts: paragraphs aligned first, words only within paired paragraphs.
-pub fn diff_blocks(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Vec<Row> {
-    let (ob, nb) = (blocks(old), blocks(new));
-    if old == new {
-        return ob.iter().map(|b| whole(OpKind::Equal, b)).collect();
-    }
-    let ok: Vec<Cow<str>> = ob.iter().map(|b| text_key(b, options)).collect();
-    let nk: Vec<Cow<str>> = nb.iter().map(|b| text_key(b, options)).collect();
-    let mut rows = Vec::new();
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &ok, &nk, Some(deadline)) {
-        let (tag, o, n) = op.as_tag_tuple();
-        match tag {
-            DiffTag::Equal => {
-                for a in &ob[o] {
-                    rows.push(whole(OpKind::Equal, a));
-                }
-            }
-            DiffTag::Delete => rows.extend(ob[o].iter().map(|a| whole(OpKind::Delete, a))),
-            DiffTag::Insert => rows.extend(nb[n].iter().map(|b| whole(OpKind::Insert, b))),
-            DiffTag::Replace => rows.extend(pair_blocks(&ob[o], &nb[n], options, deadline)),
-        }
-    }
-    rows
-}
-
-/// Pairs the paragraphs of a replaced run in order, by similarity; pairs are word-diffed.
-fn pair_blocks(old: &[&str], new: &[&str], options: DiffOptions, deadline: Instant) -> Vec<Row> {
-    if old.len() == new.len() {
-        // Paragraphs edited in place: pair them as they stand.
-        return old.iter().zip(new).map(|(a, b)| diff_words(a, b, options, deadline)).collect();
-    }
-    let so: Vec<Signature> = old.iter().map(|b| Signature::of(b, options)).collect();
-    let sn: Vec<Signature> = new.iter().map(|b| Signature::of(b, options)).collect();
-    let mut rows = Vec::new();
-    let mut j = 0;
-    for (i, a) in old.iter().enumerate() {
-        let best = (j..new.len())
-            .map(|k| (k, so[i].similarity(&sn[k])))
-            .filter(|(_, s)| *s >= PAIR)
-            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
-        match best {
-            Some((k, _)) => {
-                rows.extend(new[j..k].iter().map(|b| whole(OpKind::Insert, b)));
-                rows.push(diff_words(a, new[k], options, deadline));
-                j = k + 1;
-            }
-            None => rows.push(whole(OpKind::Delete, a)),
-        }
-    }
-    rows.extend(new[j..].iter().map(|b| whole(OpKind::Insert, b)));
-    rows
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn tokens_and_blocks_join_back_exactly() {
+    fn tokens_join_back_exactly() {
         let t = "We keep data, for 30 days.\n\n\nThen  we delete it.";
         assert_eq!(tokens(t).concat(), t);
-        assert_eq!(blocks(t).concat(), t);
-        assert_eq!(blocks(t).len(), 2);
         assert_eq!(tokens("a, b"), ["a", ", ", "b"]);
         assert_eq!(tokens("  lead  x\n"), ["  ", "lead  ", "x\n"]);
         assert_eq!(tokens("   "), ["   "]);

@@ -1,0 +1,99 @@
+//! The pieces a text is cut into for comparing: paragraphs, then lines (a table's rows, a
+//! list's items), then sentences. Each piece keeps the whitespace after it, so they join back
+//! exactly.
+
+/// Paragraphs, each with the blank lines that follow it.
+pub fn blocks(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some(at) = text[start..].find("\n\n") {
+        let mut end = start + at + 2;
+        while text.as_bytes().get(end) == Some(&b'\n') {
+            end += 1;
+        }
+        out.push(&text[start..end]);
+        start = end;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// A Markdown table: every line that is not blank starts with `|`.
+pub fn is_table(block: &str) -> bool {
+    let mut rows = block.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
+    rows.peek().is_some() && rows.all(|l| l.starts_with('|'))
+}
+
+/// "* a", "- a", "+ a", "1. a", "2) a" after any indentation.
+fn starts_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if digits > 0 { t[digits..].strip_prefix(['.', ')']) } else { t.strip_prefix(['*', '-', '+']) };
+    rest.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\n']))
+}
+
+/// Lines: a table's rows, a paragraph's lines; a list item keeps its indented or blank
+/// continuation lines.
+pub fn lines(block: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let (mut start, mut in_item) = (0, false);
+    for line in block.split_inclusive('\n') {
+        let at = line.as_ptr() as usize - block.as_ptr() as usize;
+        let continues = in_item && !starts_item(line) && (line.trim().is_empty() || line.starts_with([' ', '\t']));
+        if at > start && !continues {
+            out.push(&block[start..at]);
+            start = at;
+        }
+        if !continues {
+            in_item = starts_item(line);
+        }
+    }
+    if start < block.len() {
+        out.push(&block[start..]);
+    }
+    out
+}
+
+/// Sentences: cut after `.`, `?`, `!` or `;` and the whitespace that follows.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if matches!(b[i], b'.' | b'?' | b'!' | b';') && b.get(i + 1).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            out.push(&text[start..i]);
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_join_back_exactly() {
+        let t = "We keep data, for 30 days.\n\n\nThen  we delete it.";
+        assert_eq!(blocks(t), ["We keep data, for 30 days.\n\n\n", "Then  we delete it."]);
+        let list = "Intro:\n* one\n  more\n    \n- two\n10. three\nafter\n";
+        assert_eq!(lines(list), ["Intro:\n", "* one\n  more\n    \n", "- two\n", "10. three\n", "after\n"]);
+        let table = "| a | b |\n| --- | --- |\n| 1 | 2 |\n";
+        assert!(is_table(table) && !is_table("| a |\ntext\n") && !is_table("\n"));
+        assert_eq!(lines(table).len(), 3);
+        assert_eq!(sentences("One. Two? Three!  e.g.x; four"), ["One. ", "Two? ", "Three!  ", "e.g.x; ", "four"]);
+        assert_eq!(sentences(""), Vec::<&str>::new());
+    }
+}
