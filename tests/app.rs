@@ -6,6 +6,7 @@ use std::time::Duration;
 const CTRL: char = '\u{E009}';
 const END: char = '\u{E010}';
 const ESCAPE: char = '\u{E00C}';
+const F2: char = '\u{E032}';
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_window_lists_the_library_and_opens_the_starter_document() {
@@ -600,5 +601,24 @@ async fn a_backup_made_in_the_window_is_restored_there() {
     app.find("[data-testid=backups-button]").await.click().await.expect("Backups…");
     let rows = app.find_all("[data-testid=backup-row]").await;
     assert_eq!(rows.len(), 2, "the manual backup and the one made before restoring");
+    app.close().await;
+}
+
+/// F2 renames the open document in place (the old title selected, as file managers do); Enter
+/// keeps the new title everywhere it shows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn f2_renames_the_document_in_place() {
+    if !enabled() {
+        return;
+    }
+    let app = App::launch().await;
+    app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+    app.find("[data-testid=preview]").await.click().await.expect("focus outside any field");
+    app.chord(&[], F2).await;
+    app.find("[data-testid=rename-input]").await;
+    // The old title is selected, so typing replaces it.
+    app.type_keys("Lantern Maps Privacy Notice\u{E007}").await;
+    app.wait_text("[data-testid=doc-title]", |t| t == "Lantern Maps Privacy Notice").await;
+    app.wait_text("[data-testid=documents]", |t| t.contains("Lantern Maps Privacy Notice")).await;
     app.close().await;
 }

@@ -203,6 +203,17 @@ impl App {
         (w, h)
     }
 
+    /// Types `text` into whatever has the focus, key by key, through the Actions API.
+    pub async fn type_keys(&self, text: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut seq = KeyActions::new("keyboard".into());
+        for c in text.chars() {
+            seq = seq.then(KeyAction::Down { value: c }).then(KeyAction::Up { value: c });
+        }
+        self.client.perform_actions(seq).await.expect("type");
+        let _ = self.client.release_actions().await;
+    }
+
     /// target/e2e/, where screenshots and measurements go.
     pub fn e2e_dir(&self) -> PathBuf {
         let dir = repo_root().join("target").join("e2e");
