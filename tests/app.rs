@@ -264,11 +264,7 @@ async fn counsel_saves_two_versions_and_sees_the_changed_words() {
     app.wait_text(".statusbar", |t| t.contains("Saved version 1")).await;
 
     // Edit section 3, then version 2 (no name asked now).
-    app.find_all("[data-testid=outline] [data-item]").await[2].click().await.expect("section 3");
-    let editor = app.find("[data-testid=section-view] .cm-content").await;
-    editor.click().await.expect("focus");
-    app.chord(&[CTRL], END).await;
-    editor.send_keys(" Quokka clause added.").await.expect("type");
+    app.type_at_end_of_section(2, " Quokka clause added.").await;
     app.wait_text("[data-testid=save-status]", |t| t.starts_with("Saved")).await;
     app.find("[data-testid=tab-versions]").await.click().await.expect("versions tab");
     app.find("[data-testid=save-version]").await.click().await.expect("save version");
@@ -311,11 +307,7 @@ async fn closing_right_after_a_keystroke_keeps_the_text() {
         return;
     }
     let app = App::launch().await;
-    app.find_all("[data-testid=outline] [data-item]").await[1].click().await.expect("section 2");
-    let editor = app.find("[data-testid=section-view] .cm-content").await;
-    editor.click().await.expect("focus");
-    app.chord(&[CTRL], END).await;
-    editor.send_keys(" Lynx").await.expect("type");
+    app.type_at_end_of_section(1, " Lynx").await;
     // Close at once, as the title bar's button does: the window waits for the UI to save what
     // is pending, then the app ends by itself.
     let pid = app.close_like_a_user().await;
@@ -360,12 +352,8 @@ async fn typing_then_closing_at_random_moments_loses_nothing() {
     let mut typed = String::new();
     for round in 0..ROUNDS {
         let app = App::launch_in(dir).await;
-        app.find_all("[data-testid=outline] [data-item]").await[1].click().await.expect("section 2");
-        let editor = app.find("[data-testid=section-view] .cm-content").await;
-        editor.click().await.expect("focus");
-        app.chord(&[CTRL], END).await;
         let word: String = (0..3 + rng.below(6)).map(|_| char::from(b'a' + rng.below(26) as u8)).collect();
-        editor.send_keys(&format!(" {word}")).await.expect("type");
+        app.type_at_end_of_section(1, &format!(" {word}")).await;
         typed.push(' ');
         typed.push_str(&word);
         tokio::time::sleep(Duration::from_millis(rng.below(51))).await;
@@ -584,11 +572,7 @@ async fn a_backup_made_in_the_window_is_restored_there() {
     app.wait_gone("[data-testid=backups-dialog]").await;
 
     // A change after the backup: words typed into a section.
-    app.find_all("[data-testid=outline] [data-item]").await[1].click().await.expect("section 2");
-    let editor = app.find("[data-testid=section-view] .cm-content").await;
-    editor.click().await.expect("focus");
-    app.chord(&[CTRL], END).await;
-    editor.send_keys(" Typed after the backup.").await.expect("type");
+    app.type_at_end_of_section(1, " Typed after the backup.").await;
     app.wait_text("[data-testid=save-status]", |t| t.starts_with("Saved")).await;
     app.wait_text("[data-testid=preview]", |t| t.contains("Typed after the backup")).await;
 

@@ -203,6 +203,15 @@ impl App {
         (w, h)
     }
 
+    /// Types `text` at the end of the open document's section `index` (0-based), in its editor.
+    pub async fn type_at_end_of_section(&self, index: usize, text: &str) {
+        self.find_all("[data-testid=outline] [data-item]").await[index].click().await.expect("select the section");
+        let editor = self.find("[data-testid=section-view] .cm-content").await;
+        editor.click().await.expect("focus the editor");
+        self.chord(&['\u{E009}'], '\u{E010}').await; // Ctrl+End
+        editor.send_keys(text).await.expect("type");
+    }
+
     /// Types `text` into whatever has the focus, key by key, through the Actions API.
     pub async fn type_keys(&self, text: &str) {
         use fantoccini::actions::{InputSource, KeyAction, KeyActions};
