@@ -376,9 +376,12 @@ pub async fn export_redline(
     old: Target,
     new: Target,
     format: RedlineFormat,
+    ignore_whitespace: bool,
+    ignore_case: bool,
 ) -> Result<Option<String>> {
     let (old, new) = (old.input(&file)?, new.input(&file)?);
-    let made = ws.with(|s| export::export_redline(Some(s), &old, &new, format))?;
+    let options = DiffOptions { ignore_whitespace, ignore_case };
+    let made = ws.with(|s| export::export_redline(Some(s), &old, &new, format, options))?;
     save(app, "Export redline", made, format.extension()).await
 }
 

@@ -83,6 +83,12 @@ enum Command {
         format: String,
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Changes in spacing alone are not marked (as in `diff`)
+        #[arg(long)]
+        ignore_whitespace: bool,
+        /// Changes in letter case alone are not marked (as in `diff`)
+        #[arg(long)]
+        ignore_case: bool,
     },
 }
 
@@ -502,11 +508,12 @@ fn run(cli: Cli) -> Result<(), Stop> {
             files::write_atomic(&output, &made.bytes)?;
             outln!("{}", output.display());
         }
-        Command::ExportRedline { a, b, format, output } => {
+        Command::ExportRedline { a, b, format, output, ignore_whitespace, ignore_case } => {
             let format = export::RedlineFormat::parse(&format)?;
             let (a_in, b_in) = (DiffInput::parse(&a), DiffInput::parse(&b));
             let store = open_for(cli.db, &a_in, &b_in)?;
-            let made = export::export_redline(store.as_ref(), &a_in, &b_in, format)?;
+            let options = diff::DiffOptions { ignore_whitespace, ignore_case };
+            let made = export::export_redline(store.as_ref(), &a_in, &b_in, format, options)?;
             files::write_atomic(&output, &made.bytes)?;
             outln!("{}", output.display());
         }

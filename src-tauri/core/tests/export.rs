@@ -4,6 +4,7 @@
 //! the PDF's text is the document's words in order. Every export is deterministic.
 #![allow(clippy::unwrap_used)] // in test helpers too, a failed unwrap is the test failing
 
+use clausewright_core::diff::DiffOptions;
 use clausewright_core::sides::DiffInput;
 use clausewright_core::domain::Value;
 use clausewright_core::export::{Format, RedlineFormat, export_redline};
@@ -189,9 +190,9 @@ fn every_export_is_deterministic() {
         assert!(a == b, "{f:?} differs between two exports");
     }
     let (a, b) = (DiffInput::Version(id, 1), DiffInput::Version(id, 2));
-    let once = export_redline(Some(&store), &a, &b, RedlineFormat::Docx).unwrap();
+    let once = export_redline(Some(&store), &a, &b, RedlineFormat::Docx, DiffOptions::default()).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    assert!(once == export_redline(Some(&store), &a, &b, RedlineFormat::Docx).unwrap(), "no clock in the file");
+    assert!(once == export_redline(Some(&store), &a, &b, RedlineFormat::Docx, DiffOptions::default()).unwrap(), "no clock in the file");
 }
 
 /// The text of a redline with every change accepted (or rejected), paragraph by paragraph,
@@ -280,7 +281,7 @@ fn expected(store: &Store, id: i64, n: u32) -> Vec<String> {
 #[test]
 fn a_word_redline_accepts_to_the_new_text_and_rejects_to_the_old() {
     let (_dir, store, id) = workspace();
-    let made = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Docx).unwrap();
+    let made = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Docx, DiffOptions::default()).unwrap();
     assert_eq!(made.file_name, "Redline Harbor Notes Privacy Policy v1 to Harbor Notes Privacy Policy v2.docx");
     let xml = zip_part(&made.bytes, "word/document.xml");
     let version2 = store.version(id, 2).unwrap();
@@ -295,7 +296,7 @@ fn a_word_redline_accepts_to_the_new_text_and_rejects_to_the_old() {
 #[test]
 fn a_word_redline_keeps_tables_as_tables_with_tracked_rows() {
     let (_dir, store, id) = workspace();
-    let made = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Docx).unwrap();
+    let made = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Docx, DiffOptions::default()).unwrap();
     let xml = zip_part(&made.bytes, "word/document.xml");
     assert!(!xml.contains("| Provider") && !xml.contains("---"), "no Markdown table syntax");
     let table = &xml[xml.find("<w:tbl>").expect("a real table")..xml.find("</w:tbl>").unwrap()];
@@ -310,7 +311,7 @@ fn a_word_redline_keeps_tables_as_tables_with_tracked_rows() {
 #[test]
 fn an_inline_html_redline_marks_words_and_runs_nothing() {
     let (_dir, store, id) = workspace();
-    let made = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::HtmlInline).unwrap();
+    let made = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::HtmlInline, DiffOptions::default()).unwrap();
     let html = String::from_utf8(made.bytes).unwrap();
     assert!(html.contains("<del>30</del>") && html.contains("<ins>90</ins>"), "{html}");
     // Whole lines and rows keep their marks through the sanitizer.
@@ -318,7 +319,7 @@ fn an_inline_html_redline_marks_words_and_runs_nothing() {
     assert!(html.contains(r#"<tr class="cw-added"><td><ins>Mistral</ins></td>"#), "an added table row");
     assert!(html.contains(r#"<li class="cw-depth-1">"#), "a nested item keeps its depth");
     assert!(!html.contains("<script"));
-    let side = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Html).unwrap();
+    let side = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Html, DiffOptions::default()).unwrap();
     assert!(String::from_utf8(side.bytes).unwrap().contains("<table"), "side by side");
 }
 
@@ -369,7 +370,7 @@ mod pdf {
     #[test]
     fn a_pdf_redline_starts_with_a_summary_and_shows_both_texts() {
         let (_dir, store, id) = workspace();
-        let made = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Pdf).unwrap();
+        let made = export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Pdf, DiffOptions::default()).unwrap();
         let Some(text) = pdf_text(&made.bytes) else { return };
         assert!(text.contains("Summary of changes"), "{text}");
         assert!(text.contains("30") && text.contains("90"), "deleted and inserted words both shown: {text}");
@@ -390,7 +391,7 @@ fn libreoffice_reads_the_word_files() {
     let doc = dir.path().join("doc.docx");
     std::fs::write(&doc, store.export_document(id, Some(1), Format::Docx).unwrap().bytes).unwrap();
     let red = dir.path().join("red.docx");
-    std::fs::write(&red, export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Docx).unwrap().bytes).unwrap();
+    std::fs::write(&red, export_redline(Some(&store), &DiffInput::Version(id, 1), &DiffInput::Version(id, 2), RedlineFormat::Docx, DiffOptions::default()).unwrap().bytes).unwrap();
     let convert = |file: &std::path::Path, to: &str| {
         let profile = format!("-env:UserInstallation=file://{}/lo-profile", dir.path().display());
         let status = std::process::Command::new("soffice")
@@ -410,4 +411,18 @@ fn libreoffice_reads_the_word_files() {
     assert!(flat.matches("<text:changed-region").count() >= 4, "word-level revisions");
     assert!(flat.contains("<text:insertion") && flat.contains("<text:deletion"));
     assert!(flat.contains("Dana Counsel"), "the author of the newer version");
+}
+
+/// What is exported is what was seen: the compare view's "ignore case" holds in the file too.
+#[test]
+fn a_redline_is_exported_with_the_options_it_was_viewed_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    std::fs::write(&a, "# Policy\n\n## Retention\n\nWe keep logs for 30 days.\n").unwrap();
+    std::fs::write(&b, "# Policy\n\n## Retention\n\nWE KEEP LOGS FOR 30 DAYS.\n").unwrap();
+    let (a, b) = (DiffInput::File(a), DiffInput::File(b));
+    let redline = |options| String::from_utf8(export_redline(None, &a, &b, RedlineFormat::HtmlInline, options).unwrap().bytes).unwrap();
+    assert!(redline(DiffOptions::default()).contains("<ins>"), "case changes are marked by default");
+    let ignoring_case = redline(DiffOptions { ignore_whitespace: false, ignore_case: true });
+    assert!(!ignoring_case.contains("<ins>") && !ignoring_case.contains("<del>"), "{ignoring_case}");
 }

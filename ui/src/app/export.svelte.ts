@@ -5,7 +5,15 @@ import type { Comparing } from './compare.svelte';
 import type { Shared } from './shared';
 
 /** What the export dialog starts on: a comparison's sides, or null for the document. */
-export type ExportComparison = { old: Target; next: Target; oldName: string; newName: string } | null;
+export type ExportComparison = {
+  old: Target;
+  next: Target;
+  oldName: string;
+  newName: string;
+  /** The view's options, so what is exported is what was seen. */
+  ignoreWhitespace: boolean;
+  ignoreCase: boolean;
+} | null;
 
 export class ExportFlow {
   /** The open export dialog; null when it is closed. */
@@ -21,7 +29,8 @@ export class ExportFlow {
 
   /** Export redline… in the compare view: what is being looked at. */
   openComparison(c: Comparing): void {
-    this.request = { compare: { old: c.old, next: c.next, oldName: c.oldName, newName: c.newName } };
+    const { old, next, oldName, newName, ignoreWhitespace, ignoreCase } = c;
+    this.request = { compare: { old, next, oldName, newName, ignoreWhitespace, ignoreCase } };
   }
 
   done(path: string): void {

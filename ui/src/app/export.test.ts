@@ -27,16 +27,20 @@ describe('the export flow', () => {
     expect(app.exporting.request).toEqual({ compare: null });
   });
 
-  it('opens on the comparison in view: its two sides and their names', async () => {
+  it('opens on the comparison in view: its two sides, their names and the options it is shown with', async () => {
     const app = await appWithDocument();
     vi.mocked(ipc.compareWithFile).mockResolvedValue(['client.md', empty]);
+    vi.mocked(ipc.compare).mockResolvedValue(empty);
     await app.compare.withFile(2);
+    await app.compare.setOptions(false, true);
     app.exporting.openComparison(app.compare.current!);
     expect(app.exporting.request?.compare).toEqual({
       old: { kind: 'version', document_id: 1, number: 2 },
       next: { kind: 'compared_file' },
       oldName: 'Version 2',
       newName: 'client.md',
+      ignoreWhitespace: false,
+      ignoreCase: true,
     });
   });
 
@@ -50,17 +54,25 @@ describe('the export flow', () => {
 });
 
 describe('the export dialog', () => {
-  it('exports the redline of the comparison it was opened on, with a file as one side', async () => {
+  it('exports the redline of the comparison it was opened on, with a file as one side and the view’s options', async () => {
     vi.mocked(ipc.listVersions).mockResolvedValue([]);
     vi.mocked(ipc.exportRedline).mockResolvedValue('/out/redline.docx');
     const onDone = vi.fn();
-    const compare = { old: { kind: 'draft' as const, document_id: 1 }, next: { kind: 'compared_file' as const }, oldName: 'Working draft', newName: 'client.md' };
+    const compare = {
+      old: { kind: 'draft' as const, document_id: 1 },
+      next: { kind: 'compared_file' as const },
+      oldName: 'Working draft',
+      newName: 'client.md',
+      ignoreWhitespace: true,
+      ignoreCase: false,
+    };
     render(ExportDialog, { documentId: 1, compare, onDone, onClose: vi.fn() });
     await waitFor(() => expect(screen.getByTestId('export-sides').textContent).toContain('client.md'));
     await fireEvent.click(screen.getByTestId('export-redline-docx'));
     await fireEvent.click(screen.getByTestId('export-submit'));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('/out/redline.docx'));
-    expect(ipc.exportRedline).toHaveBeenCalledWith(compare.old, compare.next, 'docx');
+    expect(screen.getByTestId('export-options').textContent).toContain('spacing');
+    expect(ipc.exportRedline).toHaveBeenCalledWith(compare.old, compare.next, 'docx', true, false);
   });
 
   it('exports the draft as Word', async () => {

@@ -168,8 +168,9 @@ export const ipc = {
    * or null when the dialog was cancelled. */
   exportDocument: (documentId: number, version: number | null, format: Format) =>
     call<string | null>('export_document', { documentId, version, format }),
-  exportRedline: (old: Target, next: Target, format: RedlineFormat) =>
-    call<string | null>('export_redline', { old, new: next, format }),
+  /** A redline compared with the options the user looked at it with. */
+  exportRedline: (old: Target, next: Target, format: RedlineFormat, ignoreWhitespace = false, ignoreCase = false) =>
+    call<string | null>('export_redline', { old, new: next, format, ignoreWhitespace, ignoreCase }),
   /** The workspace's backups, newest first. */
   listBackups: () => call<BackupInfo[]>('list_backups'),
   createBackup: () => call<BackupInfo>('create_backup'),

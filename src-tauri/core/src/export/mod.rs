@@ -187,9 +187,10 @@ impl Store {
 
 /// The comparison of two inputs (as in `diff`), in one format. Two files need no workspace.
 /// The tracked changes carry the newer side's author and date.
-pub fn export_redline(store: Option<&Store>, old: &DiffInput, new: &DiffInput, format: RedlineFormat) -> Result<Exported> {
+/// A redline of two sides, compared with the options the user looked at them with.
+pub fn export_redline(store: Option<&Store>, old: &DiffInput, new: &DiffInput, format: RedlineFormat, options: DiffOptions) -> Result<Exported> {
     let (old, new) = (old.read(store)?, new.read(store)?);
-    let c = compare(&old.sections, &new.sections, DiffOptions::default());
+    let c = compare(&old.sections, &new.sections, options);
     let meta = Meta { title: new.title, author: new.author.unwrap_or_else(|| APP_AUTHOR.into()), date: new.date };
     let sides = RedlineSides { old_name: old.name, new_name: new.name, meta };
     let stem = format!("Redline {} to {}", sides.old_name, sides.new_name);
