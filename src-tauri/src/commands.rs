@@ -369,6 +369,8 @@ pub async fn export_document(
 
 /// Exports the comparison of two sides (versions, the draft, or the compared file) as a redline.
 #[tauri::command]
+// Three of the arguments are Tauri's (app, workspace, picked file); the rest are the UI's.
+#[allow(clippy::too_many_arguments)]
 pub async fn export_redline(
     app: tauri::AppHandle,
     ws: State<'_, Workspace>,
