@@ -56,6 +56,16 @@ pub const COMMANDS: &[&str] = &[
 
 fn main() {
     println!("cargo:rerun-if-changed=../ui/dist");
+    link_at_a_fixed_address();
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)))
         .expect("tauri-build");
+}
+
+/// A position-independent executable is relocated at every start: 127,000 pointers in the
+/// app's tables (most of them Typst's) written one page at a time. Linked at a fixed address
+/// the linker resolves them once, and start-up costs what git's does (docs/benchmarks.md).
+fn link_at_a_fixed_address() {
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
 }

@@ -19,7 +19,7 @@ const comparison: Comparison = {
       new_index: 0,
       renamed: false,
       edited: false,
-      rows: [{ ops: [{ op: 'equal', text: 'We are Acme.' }, { op: 'insert', text: ' Quokka clause added.' }] }],
+      rows: [{ ops: [{ op: 'equal', text: 'We are Acme.' }, { op: 'insert', text: ' Quokka clause added.' }], shown: [] }],
     },
   ],
   ops: [],

@@ -19,18 +19,25 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .link_rel(Some("noopener noreferrer"))
         .add_tag_attributes("span", ["data-var"])
         .add_tag_attributes("section", ["id"])
-        .allowed_classes(HashMap::from([
-            ("span", HashSet::from(["cw-var"])),
-            ("p", HashSet::from(["cw-effective", "cw-sides", "cw-summary", "cw-added", "cw-removed", "cw-depth-1", "cw-depth-2", "cw-depth-3", "cw-depth-4"])),
-            // The inline redline marks whole added and removed lines, rows and list depths.
-            ("li", HashSet::from(["cw-added", "cw-removed", "cw-depth-1", "cw-depth-2", "cw-depth-3", "cw-depth-4"])),
-            ("tr", HashSet::from(["cw-added", "cw-removed"])),
-            ("h2", HashSet::from(["cw-added", "cw-removed"])),
-            ("h3", HashSet::from(["cw-added", "cw-removed"])),
-            ("h4", HashSet::from(["cw-added", "cw-removed"])),
-            ("nav", HashSet::from(["cw-toc"])),
-            ("h1", HashSet::from(["cw-title"])),
-        ]));
+        .allowed_classes({
+            // The redlines mark whole added and removed lines, rows, list depths, and lines or
+            // text whose formatting alone changed.
+            let line: HashSet<&str> = HashSet::from(["cw-added", "cw-removed", "cw-reformatted", "cw-depth-1", "cw-depth-2", "cw-depth-3", "cw-depth-4"]);
+            let mut p = line.clone();
+            p.extend(["cw-effective", "cw-sides", "cw-summary"]);
+            HashMap::from([
+                ("span", HashSet::from(["cw-var", "cw-reformatted", "cw-note"])),
+                ("p", p),
+                ("li", line.clone()),
+                ("blockquote", line.clone()),
+                ("tr", HashSet::from(["cw-added", "cw-removed"])),
+                ("h2", line.clone()),
+                ("h3", line.clone()),
+                ("h4", line),
+                ("nav", HashSet::from(["cw-toc"])),
+                ("h1", HashSet::from(["cw-title"])),
+            ])
+        });
     b
 });
 

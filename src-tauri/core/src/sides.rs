@@ -107,9 +107,10 @@ impl Store {
         Ok(input.read(Some(self))?.sections)
     }
 
-    /// Compares two inputs (files, drafts or versions).
+    /// Compares two inputs (files, drafts or versions) for the compare view: each row is also
+    /// read as a document (`Row::shown`).
     pub fn compare(&self, old: &DiffInput, new: &DiffInput, options: DiffOptions) -> Result<Comparison> {
-        Ok(compare(&self.diff_side(old)?, &self.diff_side(new)?, options))
+        Ok(compare(&self.diff_side(old)?, &self.diff_side(new)?, options).with_shown_rows())
     }
 }
 

@@ -76,6 +76,12 @@ fn committed_bindings_match_the_rust_types() {
     check.file::<clausewright_core::diff::Comparison>();
     check.file::<clausewright_core::diff::SectionChange>();
     check.file::<clausewright_core::diff::Row>();
+    check.file::<clausewright_core::diff::formatted::Block>();
+    check.file::<clausewright_core::diff::formatted::Line>();
+    check.file::<clausewright_core::diff::formatted::LineStyle>();
+    check.file::<clausewright_core::diff::formatted::RowChange>();
+    check.file::<clausewright_core::diff::formatted::Run>();
+    check.file::<clausewright_core::diff::formatted::Format>();
     check.file::<clausewright_core::diff::DiffOp>();
     check.file::<clausewright_core::diff::OpKind>();
     check.file::<clausewright_core::diff::SectionStatus>();

@@ -1,6 +1,7 @@
 //! The redline engine: the reconstruct rule, stats, and hand-written golden pairs.
 
-use clausewright_core::diff::{Comparison, DiffOptions, DiffSection, DiffSide, OpKind, SectionStatus, compare};
+use clausewright_core::diff::formatted::{self, Block};
+use clausewright_core::diff::{Comparison, DiffOp, DiffOptions, DiffSection, DiffSide, OpKind, SectionStatus, compare};
 use clausewright_core::import::sections_from_text;
 use proptest::prelude::*;
 
@@ -165,8 +166,72 @@ fn apply(doc: &Doc, edits: &[Edit]) -> Doc {
     d
 }
 
+/// Markdown markup over a document's words: every `every`-th word bold, italic, a link or an
+/// escaped number, so the formatted redline has markup to read (and edits that break it).
+fn marked(doc: &Doc, every: usize) -> Doc {
+    let mut d = doc.clone();
+    let mut n = 0usize;
+    for (_, _, ps) in &mut d.0 {
+        for p in ps.iter_mut() {
+            *p = p
+                .split(' ')
+                .map(|w| {
+                    n += 1;
+                    if n % every != 0 || w.starts_with('|') || w.starts_with('-') || w.is_empty() {
+                        return w.to_owned();
+                    }
+                    match (n / every) % 4 {
+                        0 => format!("**{w}**"),
+                        1 => format!("_{w}_"),
+                        2 => format!("[{w}](https://x.example/{w})"),
+                        _ => format!("{}\\.", n % 10),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
+    d
+}
+
+/// The words one side of a formatted redline shows (`Delete` the old side, `Insert` the new).
+fn shown_words(blocks: &[Block], keep: OpKind) -> Vec<String> {
+    let gone = if keep == OpKind::Insert { OpKind::Delete } else { OpKind::Insert };
+    let mut text = String::new();
+    // A line whose paragraph mark only the other side has runs on into the next.
+    let mut runs = |runs: &[formatted::Run], joined: bool| {
+        for r in runs.iter().filter(|r| r.op != gone) {
+            text.push_str(&r.text);
+        }
+        if !joined {
+            text.push(' ');
+        }
+    };
+    for b in blocks {
+        match b {
+            Block::Line(l) => runs(&l.runs, l.mark == gone),
+            Block::Table { rows } => rows.iter().filter(|r| r.kind != gone).flat_map(|r| &r.cells).for_each(|c| runs(c, false)),
+        }
+    }
+    text.split_whitespace().map(str::to_owned).collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The formatted redline of a comparison shows, on each side, what that side alone shows:
+    /// the markup read the same way, no word lost or added.
+    #[test]
+    fn each_side_of_the_formatted_redline_reads_as_itself(old in doc(), edits in prop::collection::vec(edit(), 0..8), every in 2..9usize) {
+        let old = marked(&old, every);
+        let new = apply(&old, &edits);
+        let (a, b) = (old.side(true), new.side(true));
+        let c = compare(&a, &b, DiffOptions::default());
+        let alone = |text: String| shown_words(&formatted::blocks(&[DiffOp { op: OpKind::Equal, text }]), OpKind::Insert);
+        let both = formatted::blocks(&c.ops);
+        prop_assert_eq!(shown_words(&both, OpKind::Delete), alone(a.text()));
+        prop_assert_eq!(shown_words(&both, OpKind::Insert), alone(b.text()));
+    }
 
     #[test]
     fn ops_rebuild_both_sides_exactly(old in doc(), edits in prop::collection::vec(edit(), 0..8), keyed in any::<bool>()) {

@@ -256,8 +256,8 @@ fn link_text(line: &str) -> String {
     out
 }
 
-/// A version's text as the redline shows it: a line a paragraph, heading and bullet marks
-/// dropped, a table a paragraph a cell without its header separator.
+/// A version's text as the redline shows it: a line a paragraph, heading and bullet marks and
+/// emphasis dropped, a table a paragraph a cell without its header separator.
 fn expected(store: &Store, id: i64, n: u32) -> Vec<String> {
     let side = store.diff_side(&DiffInput::Version(id, n)).unwrap();
     let mut out = Vec::new();
@@ -272,7 +272,7 @@ fn expected(store: &Store, id: i64, n: u32) -> Vec<String> {
         out.push(line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")).unwrap_or(line).to_owned());
     }
     out.into_iter()
-        .map(|l| link_text(&l.replace("**", "").replace('`', "")))
+        .map(|l| link_text(&l.replace("**", "").replace(['`', '_'], "")))
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
         .collect()
@@ -425,4 +425,57 @@ fn a_redline_is_exported_with_the_options_it_was_viewed_with() {
     assert!(redline(DiffOptions::default()).contains("<ins>"), "case changes are marked by default");
     let ignoring_case = redline(DiffOptions { ignore_whitespace: false, ignore_case: true });
     assert!(!ignoring_case.contains("<ins>") && !ignoring_case.contains("<del>"), "{ignoring_case}");
+}
+
+/// Two versions of a policy in the shapes published policies take: a setext title, escaped
+/// section numbers over setext underlines, `_emphasis_`, `**bold**`, links and a table.
+const SHAPED_OLD: &str = "Example AI Privacy Policy\n=========================\n\n_Effective: July 10, 2025_\n\n1\\. About us\n------------\n\nWe are **Example AI**. Read [our terms](https://x.example/terms-2025).\n\n2\\. What we collect\n-------------------\n\n*   Account data: your _email_.\n*   Usage data.\n\n| Provider | Purpose |\n| --- | --- |\n| Stripe | Payments |\n";
+const SHAPED_NEW: &str = "Example AI Privacy Policy\n=========================\n\n_Effective: April 4, 2026_\n\n1\\. About us\n------------\n\nWe are **Example AI**. Read [our terms](https://x.example/terms-2026).\n\n2\\. What we collect\n-------------------\n\n-   Account data: your _email_ and name.\n-   Usage data.\n\n| Provider | Purpose |\n| --- | --- |\n| Stripe | Billing |\n";
+
+fn shaped_redline(format: RedlineFormat) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("old.md"), dir.path().join("new.md"));
+    std::fs::write(&a, SHAPED_OLD).unwrap();
+    std::fs::write(&b, SHAPED_NEW).unwrap();
+    export_redline(None, &DiffInput::File(a), &DiffInput::File(b), format, DiffOptions::default()).unwrap().bytes
+}
+
+/// A redline of Markdown files reads as the documents they make: no escape, underline, link
+/// syntax or emphasis mark shows, headings are headings, and a change only of markup (a link
+/// target, a list mark) is shown as a change of formatting, not as punctuation.
+#[test]
+fn a_redline_of_markdown_files_reads_as_a_document() {
+    let markup = ["\\.", "===", "---", "](", "_email_", "**", "*   "];
+    let html = String::from_utf8(shaped_redline(RedlineFormat::HtmlInline)).unwrap();
+    let body = &html[html.find("<body>").unwrap()..];
+    for m in markup {
+        assert!(!body.contains(m), "{m:?} shows in the inline HTML redline:\n{body}");
+    }
+    assert!(body.contains("<h2>Example AI Privacy Policy</h2>"), "{body}");
+    assert!(body.contains("<h3>1. About us</h3>"), "{body}");
+    assert!(body.contains("<strong>Example AI</strong>"), "{body}");
+    assert!(body.contains("<em>email</em>"), "{body}");
+    assert!(body.contains("<del>Payments</del><ins>Billing</ins>") || body.contains("<del>Payments</del>"), "{body}");
+    assert!(body.contains("<ins> and name</ins>"), "{body}");
+    assert!(body.contains("title=\"Formatting changed: was link to https://x.example/terms-2025\""), "the link target change: {body}");
+    assert!(body.contains("(formatting changed)"), "the list marks changed: {body}");
+
+    let side = String::from_utf8(shaped_redline(RedlineFormat::Html)).unwrap();
+    let side_body = &side[side.find("<body>").unwrap()..];
+    for m in markup {
+        assert!(!side_body.contains(m), "{m:?} shows in the side-by-side redline");
+    }
+
+    let word = shaped_redline(RedlineFormat::Docx);
+    let xml = zip_part(&word, "word/document.xml");
+    for m in markup {
+        assert!(!xml.contains(m), "{m:?} shows in the Word redline");
+    }
+    assert!(xml.contains("<w:pStyle w:val=\"Title\" />") && xml.contains("<w:pStyle w:val=\"Heading1\" />"), "headings as styles");
+    assert!(xml.contains("<w:hyperlink"), "links stay links");
+    let comments = zip_part(&word, "word/comments.xml");
+    assert!(comments.contains("Formatting changed: was link to https://x.example/terms-2025, now link to https://x.example/terms-2026."), "{comments}");
+    let accepted = resolve(&xml, true);
+    assert!(accepted.iter().any(|p| p == "Account data: your email and name."), "{accepted:?}");
+    assert!(resolve(&xml, false).iter().any(|p| p == "Account data: your email."));
 }

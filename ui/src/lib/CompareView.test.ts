@@ -11,8 +11,46 @@ const changed = (heading: string, index: number, before: string, after: string):
   new_index: index,
   renamed: false,
   edited: false,
-  rows: [{ ops: [{ op: 'equal', text: 'We keep ' }, { op: 'delete', text: before }, { op: 'insert', text: after }] }],
+  rows: [{ ops: [{ op: 'equal', text: 'We keep ' }, { op: 'delete', text: before }, { op: 'insert', text: after }], shown: [] }],
 });
+
+const plain = { bold: false, italic: false, strike: false, code: false, link: null };
+
+/** A row as the core sends it: Markdown source in the ops, the document it makes in `shown`. */
+const formatted: SectionChange = {
+  ...changed('Rights', 2, '', ''),
+  rows: [
+    {
+      ops: [
+        { op: 'equal', text: '1\\. You may **ask** us to ' },
+        { op: 'delete', text: 'erase' },
+        { op: 'insert', text: 'delete' },
+        { op: 'equal', text: ' it, see [the form](https://x.example/' },
+        { op: 'delete', text: 'a' },
+        { op: 'insert', text: 'b' },
+        { op: 'equal', text: ').' },
+      ],
+      shown: [
+        {
+          kind: 'line',
+          style: { kind: 'body' },
+          mark: 'equal',
+          reformatted: true,
+          runs: [
+            { op: 'equal', text: '1. You may ', format: plain, was: null },
+            { op: 'equal', text: 'ask', format: { ...plain, bold: true }, was: null },
+            { op: 'equal', text: ' us to ', format: plain, was: null },
+            { op: 'delete', text: 'erase', format: plain, was: null },
+            { op: 'insert', text: 'delete', format: plain, was: null },
+            { op: 'equal', text: ' it, see ', format: plain, was: null },
+            { op: 'equal', text: 'the form', format: { ...plain, link: 'https://x.example/b' }, was: { ...plain, link: 'https://x.example/a' } },
+            { op: 'equal', text: '.', format: plain, was: null },
+          ],
+        },
+      ],
+    },
+  ],
+};
 
 const comparison: Comparison = {
   stats: { words_added: 2, words_removed: 2, sections_added: 0, sections_removed: 0, sections_changed: 2, sections_moved: 0, sections_unchanged: 0 },
@@ -34,6 +72,26 @@ beforeAll(() => {
 afterEach(() => cleanup());
 
 describe('the compare view', () => {
+  it('shows each side as the document its Markdown makes, and the source on request', async () => {
+    render(CompareView, { comparison: { ...comparison, sections: [formatted] }, oldName: 'v1', newName: 'v2', ignoreWhitespace: false, ignoreCase: false, onOptions: vi.fn(), onExport: vi.fn(), onClose: vi.fn() });
+    const [oldCell] = screen.getAllByTestId('compare-old');
+    const [newCell] = screen.getAllByTestId('compare-new');
+    expect(oldCell.textContent).toContain('1. You may ask us to erase it, see the form.');
+    expect(newCell.textContent).toContain('1. You may ask us to delete it, see the form.');
+    expect(newCell.textContent).not.toMatch(/\*\*|\]\(|\\/);
+    expect(newCell.querySelector('.b')?.textContent).toBe('ask');
+    expect(newCell.querySelector('.ins')?.textContent).toBe('delete');
+    expect(oldCell.querySelector('.del')?.textContent).toBe('erase');
+    const link = newCell.querySelector('.reformatted');
+    expect(link?.textContent).toBe('the form');
+    expect(link?.getAttribute('title')).toBe('Formatting changed: was link to https://x.example/a');
+    expect(newCell.querySelector('.note')?.textContent).toBe('formatting changed');
+
+    await fireEvent.click(screen.getByTestId('show-source'));
+    const [sourceNew] = screen.getAllByTestId('compare-new');
+    expect(sourceNew.textContent).toBe('1\\. You may **ask** us to delete it, see [the form](https://x.example/b).');
+  });
+
   it('shows old on the left and new on the right of each row, under their names', () => {
     show();
     expect(screen.getByTestId('compare-colhead-old').textContent).toBe('Version 1');

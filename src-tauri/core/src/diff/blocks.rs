@@ -38,14 +38,14 @@ enum Piece<'a> {
 pub fn diff_blocks(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Vec<Row> {
     let (ob, nb) = (blocks(old), blocks(new));
     if old == new {
-        return ob.iter().map(|b| Row { ops: vec![DiffOp { op: OpKind::Equal, text: (*b).to_owned() }] }).collect();
+        return ob.iter().map(|b| Row::new(vec![DiffOp { op: OpKind::Equal, text: (*b).to_owned() }])).collect();
     }
     align(&ob, &nb, Level::Paragraph, options)
         .into_iter()
         .map(|piece| {
             let mut ops = Vec::new();
             emit(piece, Level::Paragraph, options, deadline, &mut ops);
-            Row { ops: into_hunks(ops) }
+            Row::new(into_hunks(ops))
         })
         .collect()
 }

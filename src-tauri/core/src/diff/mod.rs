@@ -16,12 +16,12 @@
 
 mod align;
 mod blocks;
+pub mod formatted;
 mod output;
 mod runs;
 mod sections;
 mod units;
 mod words;
-pub(crate) use words::word_ops;
 
 pub use output::{json, text_redline};
 pub use sections::{DiffSection, DiffSide};
@@ -66,6 +66,16 @@ pub enum SectionStatus {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Row {
     pub ops: Vec<DiffOp>,
+    /// The same row read as a document (each side's Markdown rendered), for a view that shows
+    /// rows; filled by `Comparison::with_shown_rows`, empty otherwise.
+    #[serde(default)]
+    pub shown: Vec<formatted::Block>,
+}
+
+impl Row {
+    pub fn new(ops: Vec<DiffOp>) -> Row {
+        Row { ops, shown: Vec::new() }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -148,7 +158,7 @@ pub fn compare(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Comparis
                 new_index: None,
                 renamed: false,
                 edited: false,
-                rows: rows.unwrap_or_else(|| vec![Row { ops: vec![DiffOp { op: OpKind::Delete, text: a.text.clone() }] }]),
+                rows: rows.unwrap_or_else(|| vec![Row::new(vec![DiffOp { op: OpKind::Delete, text: a.text.clone() }])]),
             }
         }
         align::Step::Added { new: j, .. } => {
@@ -161,7 +171,7 @@ pub fn compare(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Comparis
                 new_index: Some(j as u32),
                 renamed: false,
                 edited: false,
-                rows: rows.unwrap_or_else(|| vec![Row { ops: vec![DiffOp { op: OpKind::Insert, text: b.text.clone() }] }]),
+                rows: rows.unwrap_or_else(|| vec![Row::new(vec![DiffOp { op: OpKind::Insert, text: b.text.clone() }])]),
             }
         }
     };
@@ -272,6 +282,14 @@ impl Builder {
 }
 
 impl Comparison {
+    /// Fills each row's `shown`: what the compare view shows unless asked for the source.
+    pub fn with_shown_rows(mut self) -> Comparison {
+        for row in self.sections.iter_mut().flat_map(|s| s.rows.iter_mut()) {
+            row.shown = formatted::blocks(&row.ops);
+        }
+        self
+    }
+
     /// The old text, rebuilt from the ops (equal + delete).
     pub fn old_text(&self) -> String {
         self.ops.iter().filter(|o| o.op != OpKind::Insert).map(|o| o.text.as_str()).collect()

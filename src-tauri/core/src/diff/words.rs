@@ -168,11 +168,6 @@ fn push_all(ops: &mut Vec<DiffOp>, op: OpKind, tokens: &[&str]) {
     }
 }
 
-/// The word changes from one short text to another, such as a table cell, as runs.
-pub(crate) fn word_ops(old: &str, new: &str) -> Vec<DiffOp> {
-    into_hunks(diff_words(old, new, DiffOptions::default()))
-}
-
 /// Whether a word diff of these two texts fits in the work one paragraph pair may take.
 pub fn affordable(old: &[&str], new: &[&str]) -> bool {
     old.len().saturating_mul(new.len()) <= MAX_WORK
@@ -182,11 +177,6 @@ pub fn affordable(old: &[&str], new: &[&str]) -> bool {
 /// algorithm: on the 100,000-word dense rewrite it measured 13% faster than `similar`'s Myers
 /// with the same redline (docs/benchmarks.md). Tokens match by their word alone; a matched
 /// word whose following whitespace changed shows that whitespace deleted and inserted.
-pub fn diff_words(old: &str, new: &str, options: DiffOptions) -> Vec<DiffOp> {
-    let (ot, nt) = (tokens(old), tokens(new));
-    diff_tokens(&ot, &nt, options)
-}
-
 pub fn diff_tokens(ot: &[&str], nt: &[&str], options: DiffOptions) -> Vec<DiffOp> {
     let mut input: imara_diff::InternedInput<Cow<str>> = imara_diff::InternedInput::default();
     input.update_before(ot.iter().map(|t| key(t, options)));

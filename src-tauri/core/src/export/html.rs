@@ -3,8 +3,10 @@
 //! (security S7).
 
 use super::RedlineSides;
-use super::redline::{Item, LineStyle, Runs, items};
-use crate::diff::{Comparison, DiffOp, OpKind, SectionStatus};
+use super::markdown::safe_link;
+use super::redline::items;
+use crate::diff::formatted::{self, Block, LineStyle, Run};
+use crate::diff::{Comparison, OpKind, SectionStatus};
 use crate::domain::Document;
 use crate::library::Library;
 use crate::render::{escape_html, render_document, sanitize};
@@ -23,15 +25,92 @@ pub fn document_html_page(doc: &Document, lib: &Library) -> String {
     )
 }
 
-fn side_html(ops: &[DiffOp], show: OpKind) -> String {
-    ops.iter()
-        .filter(|o| o.op == OpKind::Equal || o.op == show)
-        .map(|o| match o.op {
-            OpKind::Equal => escape_html(&o.text),
-            OpKind::Delete => format!("<del>{}</del>", escape_html(&o.text)),
-            OpKind::Insert => format!("<ins>{}</ins>", escape_html(&o.text)),
-        })
-        .collect()
+/// Runs as HTML: formatting as tags, links as links, deletions struck and insertions
+/// underlined, text whose formatting changed marked with how it was. `show` keeps one side's
+/// runs (`Delete` the old, `Insert` the new); `Equal` keeps both, inline.
+fn runs_html(runs: &[Run], show: OpKind) -> String {
+    let mut out = String::new();
+    for r in runs.iter().filter(|r| show == OpKind::Equal || r.op == OpKind::Equal || r.op == show) {
+        let f = &r.format;
+        let mut html = escape_html(&r.text);
+        for (on, tag) in [(f.code, "code"), (f.strike, "s"), (f.italic, "em"), (f.bold, "strong")] {
+            if on {
+                html = format!("<{tag}>{html}</{tag}>");
+            }
+        }
+        if let Some(url) = f.link.as_deref().and_then(safe_link) {
+            html = format!("<a href=\"{}\">{html}</a>", escape_html(&url));
+        }
+        if let Some(was) = &r.was {
+            html = format!("<span class=\"cw-reformatted\" title=\"{}\">{html}</span>", escape_html(&format!("Formatting changed: was {}", was.describe())));
+        }
+        match r.op {
+            OpKind::Equal => out.push_str(&html),
+            OpKind::Delete => out.push_str(&format!("<del>{html}</del>")),
+            OpKind::Insert => out.push_str(&format!("<ins>{html}</ins>")),
+        }
+    }
+    out
+}
+
+/// Blocks as HTML, one side of them (`show` as in `runs_html`).
+fn blocks_html(blocks: &[Block], show: OpKind) -> String {
+    let gone = match show {
+        OpKind::Delete => Some(OpKind::Insert),
+        OpKind::Insert => Some(OpKind::Delete),
+        OpKind::Equal => None,
+    };
+    // Classes only: the sanitizer keeps no style attribute.
+    let class = |kind: OpKind, depth: u8, reformatted: bool| {
+        let mut names: Vec<String> = Vec::new();
+        match kind {
+            OpKind::Insert => names.push("cw-added".into()),
+            OpKind::Delete => names.push("cw-removed".into()),
+            OpKind::Equal => {}
+        }
+        if depth > 0 {
+            names.push(format!("cw-depth-{}", depth.min(4)));
+        }
+        if reformatted {
+            names.push("cw-reformatted".into());
+        }
+        if names.is_empty() { String::new() } else { format!(" class=\"{}\"", names.join(" ")) }
+    };
+    let mut body = String::new();
+    for block in blocks {
+        match block {
+            Block::Table { rows } => {
+                body.push_str("<table>\n");
+                for r in rows.iter().filter(|r| Some(r.kind) != gone) {
+                    let cell = if r.header { "th" } else { "td" };
+                    body.push_str(&format!("<tr{}>", class(r.kind, 0, false)));
+                    for c in &r.cells {
+                        body.push_str(&format!("<{cell}>{}</{cell}>", runs_html(c, show)));
+                    }
+                    body.push_str("</tr>\n");
+                }
+                body.push_str("</table>\n");
+            }
+            Block::Line(line) => {
+                let runs = runs_html(&line.runs, show);
+                if runs.is_empty() {
+                    continue;
+                }
+                let (tag, indent) = match line.style {
+                    LineStyle::Title => ("h2", 0),
+                    LineStyle::Heading { level: 1 } => ("h3", 0),
+                    LineStyle::Heading { .. } => ("h4", 0),
+                    LineStyle::Bullet { depth } => ("li", depth),
+                    LineStyle::Numbered { depth } => ("p", depth + 1),
+                    LineStyle::Quote => ("blockquote", 0),
+                    LineStyle::Body | LineStyle::Code => ("p", 0),
+                };
+                let note = if line.reformatted { "<span class=\"cw-note\"> (formatting changed)</span>" } else { "" };
+                body.push_str(&format!("<{tag}{}>{runs}{note}</{tag}>\n", class(line.mark, indent, line.reformatted)));
+            }
+        }
+    }
+    body
 }
 
 /// A redline side by side: old on the left, new on the right, row by row.
@@ -59,10 +138,11 @@ pub fn side_by_side_redline(c: &Comparison, old_name: &str, new_name: &str) -> S
         };
         body.push_str(&format!("<tr><th colspan=\"2\">{}</th></tr>", escape_html(&note)));
         for row in &section.rows {
+            let blocks = formatted::blocks(&row.ops);
             body.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td></tr>",
-                side_html(&row.ops, OpKind::Delete),
-                side_html(&row.ops, OpKind::Insert)
+                blocks_html(&blocks, OpKind::Delete),
+                blocks_html(&blocks, OpKind::Insert)
             ));
         }
     }
@@ -72,7 +152,9 @@ pub fn side_by_side_redline(c: &Comparison, old_name: &str, new_name: &str) -> S
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <title>Comparison</title>\n<style>\
          body{{font-family:Georgia,serif;margin:1.5em;color:#1c1917}}table{{border-collapse:collapse;width:100%;table-layout:fixed}}\
-         td{{vertical-align:top;padding:.3em .8em;white-space:pre-wrap;border-bottom:1px solid #eee;line-height:1.5}}\
+         td{{vertical-align:top;padding:.3em .8em;border-bottom:1px solid #eee;line-height:1.5}}td p,td h2,td h3,td h4{{margin:.2em 0}}\
+         td table{{border-collapse:collapse}}td td,td th{{border:1px solid #d6d3d1;padding:.2em .4em}}\
+         .cw-reformatted{{text-decoration:underline dotted #7c3aed}}.cw-note{{font:11px system-ui,sans-serif;color:#7c3aed}}\
          tbody th{{text-align:left;font:600 12px system-ui,sans-serif;color:#57534e;padding:1em .8em .3em}}\
          del{{color:#b91c1c;text-decoration:line-through}}ins{{color:#15803d;text-decoration:underline}}\
          </style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
@@ -89,59 +171,7 @@ pub fn inline_redline(c: &Comparison, sides: &RedlineSides) -> String {
         escape_html(&sides.new_name),
         escape_html(&c.summary())
     );
-    // Classes only: the sanitizer keeps no style attribute.
-    let class = |kind: OpKind, depth: u8| {
-        let mut names: Vec<String> = Vec::new();
-        match kind {
-            OpKind::Insert => names.push("cw-added".into()),
-            OpKind::Delete => names.push("cw-removed".into()),
-            OpKind::Equal => {}
-        }
-        if depth > 0 {
-            names.push(format!("cw-depth-{}", depth.min(4)));
-        }
-        if names.is_empty() { String::new() } else { format!(" class=\"{}\"", names.join(" ")) }
-    };
-    let runs = |body: &mut String, runs: &Runs| {
-        for (kind, text) in runs {
-            match kind {
-                OpKind::Equal => body.push_str(&escape_html(text)),
-                OpKind::Delete => body.push_str(&format!("<del>{}</del>", escape_html(text))),
-                OpKind::Insert => body.push_str(&format!("<ins>{}</ins>", escape_html(text))),
-            }
-        }
-    };
-    for item in items(c) {
-        let line = match item {
-            Item::Line(line) => line,
-            Item::Table(rows) => {
-                body.push_str("<table>\n");
-                for r in &rows {
-                    let cell = if r.header { "th" } else { "td" };
-                    body.push_str(&format!("<tr{}>", class(r.kind, 0)));
-                    for c in &r.cells {
-                        body.push_str(&format!("<{cell}>"));
-                        runs(&mut body, c);
-                        body.push_str(&format!("</{cell}>"));
-                    }
-                    body.push_str("</tr>\n");
-                }
-                body.push_str("</table>\n");
-                continue;
-            }
-        };
-        let (tag, indent) = match line.style {
-            LineStyle::Title => ("h2", 0),
-            LineStyle::Heading(1) => ("h3", 0),
-            LineStyle::Heading(_) => ("h4", 0),
-            LineStyle::Bullet(d) => ("li", d),
-            LineStyle::Numbered(d) => ("p", d + 1),
-            LineStyle::Body => ("p", 0),
-        };
-        body.push_str(&format!("<{tag}{}>", class(line.mark, indent)));
-        runs(&mut body, &line.runs);
-        body.push_str(&format!("</{tag}>\n"));
-    }
+    body.push_str(&blocks_html(&items(c), OpKind::Equal));
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\

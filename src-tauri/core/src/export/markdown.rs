@@ -73,7 +73,7 @@ pub fn plain(spans: &[Span]) -> String {
     spans.iter().map(|s| s.text.as_str()).collect()
 }
 
-fn safe_link(url: &str) -> Option<String> {
+pub(crate) fn safe_link(url: &str) -> Option<String> {
     let lower = url.trim().to_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")).then(|| url.trim().to_owned())
 }

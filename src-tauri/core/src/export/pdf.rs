@@ -7,7 +7,8 @@
 //! can be read as Typst code.
 
 use super::markdown::{Block, Span, blocks, plain};
-use super::redline::{Item, LineStyle, items};
+use super::redline::items;
+use crate::diff::formatted::{Block as Shown, LineStyle, Run};
 use super::{Meta, RedlineSides};
 use crate::diff::{Comparison, OpKind};
 use crate::error::{Error, Result};
@@ -263,18 +264,32 @@ pub fn redline(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
             "{} words added, {} removed; {} sections changed, {} added, {} removed, {} moved.",
             s.words_added, s.words_removed, s.sections_changed, s.sections_added, s.sections_removed, s.sections_moved
         )),
-        lit(&format!("Changes by {} on {}. Deleted text is struck through in red; inserted text is underlined in green.", sides.meta.author, sides.meta.date))
+        lit(&format!("Changes by {} on {}. Deleted text is struck through in red; inserted text is underlined in green; text whose formatting alone changed is underlined in dotted violet.", sides.meta.author, sides.meta.date))
     );
-    let runs = |runs: &[(OpKind, String)]| {
+    let runs = |runs: &[Run]| {
         let mut content = String::new();
-        for (kind, text) in runs {
-            match kind {
-                OpKind::Equal => content.push_str(&lit(text)),
+        for r in runs {
+            let f = &r.format;
+            let mut t = if f.code { format!("#raw({})", code_str(&r.text)) } else { lit(&r.text) };
+            for (on, func) in [(f.strike, "strike"), (f.italic, "emph"), (f.bold, "strong")] {
+                if on {
+                    t = format!("#{func}[{t}]");
+                }
+            }
+            if let Some(url) = f.link.as_deref().and_then(super::markdown::safe_link) {
+                t = format!("#link({})[{t}]", code_str(&url));
+            }
+            if r.was.is_some() {
+                // Formatting changed: a dotted violet underline, as the note under the summary says.
+                t = format!("#underline(stroke: (paint: rgb(\"#7c3aed\"), dash: \"dotted\"))[{t}]");
+            }
+            match r.op {
+                OpKind::Equal => content.push_str(&t),
                 OpKind::Delete => {
-                    let _ = write!(content, "#text(fill: rgb(\"#b91c1c\"))[#strike[{}]]", lit(text));
+                    let _ = write!(content, "#text(fill: rgb(\"#b91c1c\"))[#strike[{t}]]");
                 }
                 OpKind::Insert => {
-                    let _ = write!(content, "#text(fill: rgb(\"#15803d\"))[#underline[{}]]", lit(text));
+                    let _ = write!(content, "#text(fill: rgb(\"#15803d\"))[#underline[{t}]]");
                 }
             }
         }
@@ -282,8 +297,8 @@ pub fn redline(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
     };
     for piece in items(c) {
         let line = match piece {
-            Item::Line(line) => line,
-            Item::Table(rows) => {
+            Shown::Line(line) => line,
+            Shown::Table { rows } => {
                 let cols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1).max(1);
                 let _ = write!(out, "#table(columns: {cols},");
                 for r in &rows {
@@ -303,19 +318,25 @@ pub fn redline(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
                 continue;
             }
         };
-        let content = runs(&line.runs);
+        let mut content = runs(&line.runs);
+        if line.reformatted {
+            let _ = write!(content, " #text(size: 8pt, fill: rgb(\"#7c3aed\"))[{}]", lit("(formatting changed)"));
+        }
         match line.style {
             LineStyle::Title => {
                 let _ = writeln!(out, "#text(size: 16pt, weight: \"bold\")[{content}]\n");
             }
-            LineStyle::Heading(l) => {
-                let _ = writeln!(out, "#heading(level: {l})[{content}]\n");
+            LineStyle::Heading { level } => {
+                let _ = writeln!(out, "#heading(level: {level})[{content}]\n");
             }
-            LineStyle::Bullet(depth) => out.push_str(&item(depth, if depth % 2 == 0 { "•" } else { "◦" }, &content)),
-            LineStyle::Numbered(depth) => {
+            LineStyle::Bullet { depth } => out.push_str(&item(depth, if depth % 2 == 0 { "•" } else { "◦" }, &content)),
+            LineStyle::Numbered { depth } => {
                 let _ = writeln!(out, "#pad(left: {:.1}em)[{content}]\n", f32::from(depth + 1) * 1.4);
             }
-            LineStyle::Body => {
+            LineStyle::Quote => {
+                let _ = writeln!(out, "#pad(left: 1.4em)[#emph[{content}]]\n");
+            }
+            LineStyle::Body | LineStyle::Code => {
                 let _ = writeln!(out, "{content}\n");
             }
         }
