@@ -513,7 +513,12 @@ async fn counsel_compares_the_draft_with_a_clients_file_and_exports_the_redline(
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let client = dir.path().join("client.md");
-    std::fs::write(&client, "# Privacy Policy\n\n## Who We Are\n\nQuokka Labs runs this service.\n").expect("client file");
+    // Shaped as published policies are: setext headings, escaped numbers, bold, a link.
+    std::fs::write(
+        &client,
+        "Privacy Policy\n==============\n\n1\\. Who We Are\n---------------\n\n**Quokka Labs** runs this service. See [our terms](https://quokka.example/terms).\n",
+    )
+    .expect("client file");
     let out = dir.path().join("exports");
     std::fs::create_dir_all(&out).expect("exports folder");
     let (client_arg, out_arg) = (client.to_string_lossy().into_owned(), out.to_string_lossy().into_owned());
@@ -523,6 +528,20 @@ async fn counsel_compares_the_draft_with_a_clients_file_and_exports_the_redline(
     app.find("[data-testid=tab-versions]").await.click().await.expect("versions tab");
     app.find("[data-testid=compare-file-draft]").await.click().await.expect("compare with a file");
     app.wait_text("[data-testid=compare-view] .new-name", |t| t == "client.md").await;
+    // The file reads as the document it makes, not as its Markdown source.
+    let shown = app.wait_text("[data-testid=compare-rows]", |t| t.contains("Quokka Labs runs this service")).await;
+    for markup in ["**", "](", "\\.", "==="] {
+        assert!(!shown.contains(markup), "{markup:?} shows in the compare view: {shown}");
+    }
+    let bold = app.find("[data-testid=compare-rows] [data-testid=compare-new] .b").await.text().await.expect("bold text");
+    assert_eq!(bold, "Quokka Labs");
+    app.screenshot("compare-file-formatted").await;
+    // Show source: the Markdown as it is in the file; again, and the document comes back.
+    app.find("[data-testid=show-source]").await.click().await.expect("show source");
+    app.wait_text("[data-testid=compare-rows]", |t| t.contains("**Quokka Labs**")).await;
+    app.screenshot("compare-file-source").await;
+    app.find("[data-testid=show-source]").await.click().await.expect("hide source");
+    app.wait_text("[data-testid=compare-rows]", |t| !t.contains("**Quokka Labs**")).await;
     // Changing an option compares the same file again, still named after it.
     app.find("[data-testid=compare-view] .controls input[type=checkbox]").await.click().await.expect("ignore spacing");
     app.wait_text("[data-testid=compare-view] .new-name", |t| t == "client.md").await;

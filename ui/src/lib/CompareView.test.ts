@@ -80,8 +80,8 @@ describe('the compare view', () => {
     expect(newCell.textContent).toContain('1. You may ask us to delete it, see the form.');
     expect(newCell.textContent).not.toMatch(/\*\*|\]\(|\\/);
     expect(newCell.querySelector('.b')?.textContent).toBe('ask');
-    expect(newCell.querySelector('.ins')?.textContent).toBe('delete');
-    expect(oldCell.querySelector('.del')?.textContent).toBe('erase');
+    expect(newCell.querySelector('ins')?.textContent).toBe('delete');
+    expect(oldCell.querySelector('del')?.textContent).toBe('erase');
     const link = newCell.querySelector('.reformatted');
     expect(link?.textContent).toBe('the form');
     expect(link?.getAttribute('title')).toBe('Formatting changed: was link to https://x.example/a');
