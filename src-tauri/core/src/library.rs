@@ -73,7 +73,7 @@ struct VariableDefFile {
     help: String,
     #[serde(rename = "type")]
     kind: VariableKind,
-    #[serde(default)]
+    #[serde(default, alias = "options")]
     choices: Vec<String>,
     #[serde(default)]
     columns: Vec<crate::domain::Column>,
@@ -361,7 +361,7 @@ fn parse_variables(f: &SourceFile<'_>) -> Result<Vec<VariableDef>> {
         } else if !seen.insert(v.name.clone()) {
             Some(format!("variable `{}` is declared twice", v.name))
         } else if v.kind == VariableKind::Choice && v.choices.is_empty() {
-            Some(format!("choice variable `{}` needs `choices`", v.name))
+            Some(format!("choice variable `{}` needs `options`", v.name))
         } else if v.kind == VariableKind::Table && v.columns.is_empty() {
             Some(format!("table variable `{}` needs `columns`", v.name))
         } else {
