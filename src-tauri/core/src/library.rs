@@ -320,6 +320,11 @@ impl Library {
         if let Some(r) = c.satisfies.iter().find(|r| !self.requirements.iter().any(|q| &q.id == *r)) {
             return problem("satisfies", format!("unknown requirement id `{r}`"));
         }
+        for tag in &c.tags {
+            if let Some(message) = self.fact_tag_problem(tag) {
+                return problem("tags", message);
+            }
+        }
         for (i, line) in c.body.lines().enumerate() {
             for p in vars::placeholders(line) {
                 let message = match self.variable(p.name) {
@@ -334,6 +339,28 @@ impl Library {
         }
         Ok(())
     }
+}
+
+impl Library {
+    /// A `fact:<name>=<value>` tag says the clause is the right variant when that fact has that
+    /// value (e.g. `fact:sells_or_shares=yes`); the fact must be a declared flag or choice.
+    fn fact_tag_problem(&self, tag: &str) -> Option<String> {
+        let (name, value) = fact_tag(tag)?;
+        let Some(def) = self.variable(name) else {
+            return Some(format!("tag `{tag}` names no declared fact `{name}`"));
+        };
+        let allowed: Vec<&str> = match def.kind {
+            VariableKind::Flag => vec!["yes", "no"],
+            VariableKind::Choice => def.choices.iter().map(String::as_str).collect(),
+            _ => return Some(format!("tag `{tag}`: `{name}` is not a flag or a choice")),
+        };
+        (!allowed.contains(&value)).then(|| format!("tag `{tag}`: `{value}` is not one of {}", allowed.join(", ")))
+    }
+}
+
+/// The fact a clause variant is meant for, from a `fact:<name>=<value>` tag.
+pub fn fact_tag(tag: &str) -> Option<(&str, &str)> {
+    tag.strip_prefix("fact:")?.split_once('=')
 }
 
 /// Why a clause is not acceptable, and where.
