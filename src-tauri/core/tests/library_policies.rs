@@ -47,6 +47,10 @@ fn every_template_renders_with_few_top_level_sections_and_ai_saas_fits_4500_word
         let top = places.iter().filter(|p| p.level == 1).count();
         let html = render_document(&doc, &lib).html;
         println!("{id}: {} words, {top} top-level sections, {} sections", words(&md), doc.sections.len());
+        // DUMP_POLICIES=<dir> writes each template's Markdown there, to read it whole.
+        if let Ok(dir) = std::env::var("DUMP_POLICIES") {
+            std::fs::write(std::path::Path::new(&dir).join(format!("{id}.md")), &md).unwrap();
+        }
         assert!(top <= 15, "{id} has {top} top-level sections");
         let first_sub = places.iter().find(|p| p.level == 2).expect("clauses are numbered as subsections");
         assert!(first_sub.number.ends_with(".1"), "{id}: {}", first_sub.number);
