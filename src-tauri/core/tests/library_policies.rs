@@ -61,7 +61,7 @@ fn every_template_renders_with_few_top_level_sections_and_ai_saas_fits_4500_word
     assert!(words(&md) <= 4500, "ai-saas renders {} words", words(&md));
 }
 
-/// The review's contradictions, each as its own check, on every template that could have it.
+// The review's contradictions, each as its own check, on every template that could have it.
 
 /// Sentences, roughly: split at full stops, question marks and line breaks.
 fn sentences(md: &str) -> Vec<String> {
