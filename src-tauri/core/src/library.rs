@@ -20,6 +20,11 @@ pub(crate) fn asset(path: &str) -> Option<&'static [u8]> {
 
 pub const JURISDICTIONS: [&str; 5] = ["global", "eu", "uk", "us-ca", "us"];
 
+/// What a requirement's `jurisdiction` may be: the law it comes from, which the facts of a
+/// document turn on (see the comment at the top of `assets/requirements.toml`).
+pub const REQUIREMENT_JURISDICTIONS: [&str; 8] =
+    ["general", "eu", "uk", "us-ca", "us-states", "us-children", "us-wa", "eu-ai-act"];
+
 /// A starting point for a new document: which clauses, in which order, with which defaults.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -148,7 +153,7 @@ impl Library {
             lib.variables = parse_variables(f)?;
         }
         if let Some(f) = find("requirements.toml") {
-            lib.requirements = parse_toml::<RequirementsFile>(f, 0)?.requirement;
+            lib.requirements = parse_requirements(f)?;
         }
         let mut clause_files: Vec<&SourceFile> =
             files.iter().filter(|f| f.path.starts_with("clauses/") && f.path.ends_with(".md")).collect();
@@ -319,6 +324,31 @@ fn utf8<'a>(f: &SourceFile<'a>) -> Result<&'a str> {
 fn parse_toml<T: serde::de::DeserializeOwned>(f: &SourceFile<'_>, line_offset: usize) -> Result<T> {
     let text = utf8(f)?;
     toml::from_str(text).map_err(|e| toml_err(f, text, line_offset, &e))
+}
+
+fn parse_requirements(f: &SourceFile<'_>) -> Result<Vec<Requirement>> {
+    let parsed: RequirementsFile = parse_toml(f, 0)?;
+    let mut seen = HashSet::new();
+    for r in &parsed.requirement {
+        let problem = if !seen.insert(r.id.as_str()) {
+            Some(format!("requirement `{}` is listed twice", r.id))
+        } else if !REQUIREMENT_JURISDICTIONS.contains(&r.jurisdiction.as_str()) {
+            Some(format!(
+                "requirement `{}` has unknown jurisdiction `{}` (expected one of {})",
+                r.id,
+                r.jurisdiction,
+                REQUIREMENT_JURISDICTIONS.join(", ")
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            let text = utf8(f)?;
+            let line = text.lines().position(|l| l.contains(&format!("\"{}\"", r.id))).map_or(1, |i| i + 1);
+            return Err(asset_err(f, line, message));
+        }
+    }
+    Ok(parsed.requirement)
 }
 
 fn parse_variables(f: &SourceFile<'_>) -> Result<Vec<VariableDef>> {
