@@ -41,7 +41,8 @@ pub fn jurisdictions(facts: &Facts, explicit: Option<&[String]>, all_text: &str)
     let mut out = vec![j("general", "good practice in every policy".into())];
     if let Some(list) = explicit {
         for id in list {
-            if id != "general" {
+            let id = alias(id.trim());
+            if id != "general" && !out.iter().any(|x| x.id == id) {
                 out.push(j(id, "asked for (--jurisdiction)".into()));
             }
         }
@@ -68,10 +69,17 @@ pub fn jurisdictions(facts: &Facts, explicit: Option<&[String]>, all_text: &str)
             out.push(j("us-ca", "serves consumers in California (serves_california = yes)".into()));
         }
         if facts.flag("serves_other_us_states") == Some(true) {
-            out.push(j("us", "serves consumers in other US states (serves_other_us_states = yes)".into()));
+            out.push(j("us-states", "serves consumers in other US states (serves_other_us_states = yes)".into()));
         }
         if facts.flag("serves_children_under_13") == Some(true) {
             out.push(j("us-children", "directed to children under 13 (serves_children_under_13 = yes)".into()));
+        }
+        let us = facts.flag("serves_california") == Some(true) || facts.flag("serves_other_us_states") == Some(true) || est == Some("us");
+        if us && facts.flag("processes_health_data") == Some(true) {
+            out.push(j("us-wa", "processes consumer health data in the US (processes_health_data = yes)".into()));
+        }
+        if out.iter().any(|x| x.id == "eu") && facts.flag("uses_ai_providers") == Some(true) {
+            out.push(j("eu-ai-act", "serves the EU and uses AI systems (uses_ai_providers = yes)".into()));
         }
         return out;
     }
@@ -93,6 +101,19 @@ pub fn jurisdictions(facts: &Facts, explicit: Option<&[String]>, all_text: &str)
         out.push(j("eu", "no applicability facts and no law named in the text: the GDPR is checked as the broadest".into()));
     }
     out
+}
+
+/// Short names a user may type for a jurisdiction.
+fn alias(id: &str) -> &str {
+    match id {
+        "us" => "us-states",
+        "ca" | "california" => "us-ca",
+        "coppa" | "children" => "us-children",
+        "wa" => "us-wa",
+        "ai" | "euaiact" => "eu-ai-act",
+        "eea" => "eu",
+        other => other,
+    }
 }
 
 /// Whether a requirement that applies only in some cases applies here. `None`: it always

@@ -74,6 +74,7 @@ pub fn detect(text: &Text<'_>) -> HashMap<&'static str, Vec<Hit>> {
         }
         let heading = &text.headings[s.section];
         let lead = text.lead(s);
+        let sub = text.sub(s);
         for ri in candidates.iter() {
             let rule = &d.rules[ri];
             let hits = found.entry(rule.spec.req).or_default();
@@ -81,8 +82,8 @@ pub fn detect(text: &Text<'_>) -> HashMap<&'static str, Vec<Hit>> {
                 continue;
             }
             let holds = rule.all[1..].iter().all(|r| r.is_match(&s.norm))
-                && rule.ctx.iter().all(|r| r.is_match(&s.norm) || r.is_match(lead) || r.is_match(heading))
-                && rule.heading.iter().all(|r| r.is_match(heading))
+                && rule.ctx.iter().all(|r| r.is_match(&s.norm) || r.is_match(lead) || r.is_match(sub) || r.is_match(heading))
+                && rule.heading.iter().all(|r| r.is_match(heading) || r.is_match(sub))
                 && !rule.not.iter().any(|r| r.is_match(&s.norm));
             if holds {
                 hits.push(Hit { sentence: i, rule: rule.spec.name });

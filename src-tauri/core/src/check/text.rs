@@ -16,6 +16,8 @@ pub struct Sentence {
     pub norm: String,
     /// The list's lead-in sentence, lowercased, when this is a list item or follows one.
     pub lead: Option<usize>,
+    /// The sub-heading (a `#` line or a bold line inside the body) it comes under.
+    pub sub: Option<usize>,
 }
 
 /// A document read for checking.
@@ -43,6 +45,10 @@ impl<'a> Text<'a> {
 
     pub fn lead(&self, s: &Sentence) -> &str {
         s.lead.map_or("", |i| self.sentences[i].norm.as_str())
+    }
+
+    pub fn sub(&self, s: &Sentence) -> &str {
+        s.sub.map_or("", |i| self.sentences[i].norm.as_str())
     }
 }
 
@@ -76,6 +82,7 @@ fn list_marker(line: &str) -> Option<usize> {
 fn split_section(section: usize, body: &str, out: &mut Vec<Sentence>) {
     let mut offset = 0;
     let mut lead: Option<usize> = None;
+    let mut sub: Option<usize> = None;
     for line in body.split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
@@ -95,11 +102,20 @@ fn split_section(section: usize, body: &str, out: &mut Vec<Sentence>) {
         if !is_item {
             lead = None;
         }
+        let t = content.trim();
+        let is_sub = !is_item && (t.starts_with('#') || (t.len() > 4 && t.starts_with("**") && t.ends_with("**") && !t[2..t.len() - 2].contains("**")));
+        if is_sub {
+            let start = line_start + (content.len() - content.trim_start().len());
+            let idx = out.len();
+            out.push(Sentence { section, start, end: line_start + content.len(), norm: normalize(t.trim_start_matches('#').trim()), lead: None, sub });
+            sub = Some(idx);
+            continue;
+        }
         for (s, e) in sentence_ranges(&content[from..]) {
             let (start, end) = (line_start + from + s, line_start + from + e);
             let text = &body[start..end];
             let idx = out.len();
-            out.push(Sentence { section, start, end, norm: normalize(text), lead });
+            out.push(Sentence { section, start, end, norm: normalize(text), lead, sub });
             if text.trim_end().ends_with(':') {
                 lead = Some(idx);
             }
