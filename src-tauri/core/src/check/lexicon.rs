@@ -74,7 +74,7 @@ pub static SPECS: &[Spec] = &[
     rc("gdpr.rights.access", "access-item", &[r"^(?:the )?(?:right (?:of|to) )?access\b|\bright (?:of|to) access"], &[]),
     rc("gdpr.rights.rectification", "rectify", &[r"\brectif|\bcorrect(?:ion|ed|ing)?\b|\binaccura|\bincomplete\b"], &[RIGHTS]),
     rc("gdpr.rights.rectification", "update", &[r"\b(?:update|amend|modify|edit|change)\b.{0,40}\b(?:personal |your |the |any |account )?(?:data|information|details|profile)\b|\baccess, (?:update|correct)|\bupdate,? (?:or|and) (?:delete|correct)"], &[RIGHTS]),
-    rc("gdpr.rights.erasure", "erase", &[r"\beras(?:e|ure|ing)\b|\bright to be forgotten|\bdelet(?:e|ion|ing)\b|\bremov(?:e|al)\b", PERSONAL], &[RIGHTS]),
+    rc("gdpr.rights.erasure", "erase", &[r"\beras(?:e|ed|ure|ing)\b|\bright to be forgotten|\bdelet(?:e|ed|ion|ing)\b|\bremov(?:e|ed|al)\b", PERSONAL], &[RIGHTS]),
     rc("gdpr.rights.erasure", "erasure-item", &[r"^(?:the )?(?:right (?:of|to) )?(?:erasure|deletion|delete)\b|\bright to (?:erasure|deletion|delete|be forgotten)"], &[]),
     rc("gdpr.rights.restriction", "restrict", &[r"\brestrict(?:ion|ing|ed)?\b|\blimit(?:ation)? (?:of |on |the )?(?:the )?(?:use|processing|how we)"], &[RIGHTS]),
     r("gdpr.rights.objection", "opt-out", &[r"\bopt(?:-| )?out rights|\bunsubscrib|\bstop (?:all )?(?:the )?collection|\bno longer (?:wish|want) to receive|\bopt(?:-| )?out of (?:the |this |certain |such )?(?:data )?(?:collection|processing|use)"]),
@@ -147,7 +147,7 @@ pub static SPECS: &[Spec] = &[
     r("general.payments", "payments", &[r"\bpayment (?:processor|provider|service|card)s?|\bcard (?:details|numbers?|data)\b|\{\{payment processor\}\}|\bbilling\b"]),
     r("general.no-sale", "no-sale", &[r"\b(?:sell|sells|sold|selling|sale of|rent|trade)\b", r"\bpersonal|\bdata\b|\binformation\b"]),
     // --- Other US states, CalOPPA, EU AI Act, Washington ------------------------------------------
-    r("us-states.rights", "state-laws", &[r"\bvirginia|\bcolorado|\bconnecticut|\butah\b|\btexas|\boregon|\bother (?:us |u\.s\. )?states\b|\bstate (?:consumer )?privacy laws?|\bresidents of certain (?:us )?states", r"\bright"]),
+    rc("us-states.rights", "state-laws", &[r"\bvirginia|\bcolorado|\bconnecticut|\butah\b|\btexas|\boregon|\bother (?:us |u\.s\. )?states\b|\bstate (?:consumer )?privacy laws?|\bresidents of certain (?:us )?states"], &[r"\bright"]),
     r("us-states.appeal", "appeal", &[r"\bappeal"]),
     r("us-states.sensitive-consent", "sensitive-consent", &[r"\bsensitive", r"\bconsent"]),
     r("us-states.third-party-list", "list", &[r"\blist of (?:the )?(?:specific )?third parties"]),

@@ -27,6 +27,7 @@ struct Patterns {
     no_sale: Regex,
     sale: Regex,
     ad_tracking: Regex,
+    a_right: Regex,
     no_dpo: Regex,
     age_context: Regex,
     age_not: Regex,
@@ -45,8 +46,9 @@ struct Patterns {
 static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     negated: re(r"\b(?:do not|don't|does not|doesn't|never|will not|won't|not|no)\b"),
     no_sale: re(r"\b(?:do not|don't|does not|never|will not|won't)\s+(?:\w+\s+)?(?:sell|sell or share|sell, rent|sell or rent)\b"),
-    sale: re(r"\b(?:sold or shared|sell or share|sells or shares|opt out of (?:the )?(?:sale|sharing)|cross-context behavio(?:u)?ral advertising|we (?:may )?sell (?:your )?personal)"),
+    sale: re(r"\bwe (?:have |may |might )?(?:sold or shared|sell or share|sold|sell|share (?:\w+ )?for cross-context)\b|\bdo not sell or share my personal information\b"),
     ad_tracking: re(r"\b(?:advertising|targeting|marketing|retargeting) (?:cookies|pixels?|tags|sdks?|partners|networks?)\b|\bad networks?\b|\binterest-based (?:ads|advertising)\b|\bpersonali[sz]ed (?:ads|advertising)\b|\btargeted (?:ads|advertising)\b"),
+    a_right: re(r"\bopt(?:-| )?out\b|\bright\b"),
     no_dpo: re(r"\b(?:have not|haven't|has not|did not|do not need to|are not required to) (?:appointed|designated|appoint|designate|named)\b.{0,20}\b(?:data protection officer|dpo)\b|\bno (?:data protection officer|dpo)\b|\bdo not have an? (?:data protection officer|dpo)\b"),
     age_context: re(r"\bmust be\b|\bminimum age\b|\bnot (?:meant|intended|directed|designed|aimed) (?:for|at|to)\b|\bknowingly collect|\byears (?:of age|old) or older|\bto use (?:it|the service|our|this)"),
     age_not: re(r"\bsell|\bshar|\bconsent (?:to|for)|\bcoppa\b"),
@@ -92,7 +94,10 @@ fn first(cx: &Context, pred: impl Fn(&Sentence) -> bool) -> Option<usize> {
 
 fn sale_share(cx: &Context, out: &mut Vec<Raw>) {
     let Some(claim) = first(cx, |s| P.no_sale.is_match(&s.norm)) else { return };
-    let other = first(cx, |s| !P.negated.is_match(&s.norm) && (P.sale.is_match(&s.norm) || P.ad_tracking.is_match(&s.norm)));
+    // A right described ("opt out of targeted advertising") is not a practice admitted.
+    let other = first(cx, |s| {
+        !P.negated.is_match(&s.norm) && !P.a_right.is_match(&s.norm) && (P.sale.is_match(&s.norm) || P.ad_tracking.is_match(&s.norm))
+    });
     let why = match other {
         Some(i) => format!("elsewhere the policy says “{}”", cx.text.raw(&cx.text.sentences[i]).trim()),
         None if cx.facts.flag("sells_or_shares") == Some(true) => "the facts say it sells or shares (sells_or_shares = yes)".into(),
