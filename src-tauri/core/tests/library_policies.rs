@@ -151,7 +151,7 @@ fn the_starter_uses_the_variants_its_facts_call_for() {
 #[test]
 fn the_eu_site_mentions_no_accounts_payments_or_cookies_it_does_not_have() {
     let (_, md) = policy("eu-site");
-    for gone in ["cookie settings link", "Take payments", "Use non-essential cookies", "through cookies", "Create and run your account"] {
+    for gone in ["cookie settings link", "Take payments", "Use non-essential cookies", "through cookies", "Create and run your account", "while your account is open", "fraudulent payment"] {
         assert!(!md.contains(gone), "eu-site says {gone:?}");
     }
 }
