@@ -2,7 +2,7 @@
 //! stderr), 2 on bad usage (clap's own exit code).
 
 use clap::{Parser, Subcommand};
-use clausewright_core::diff;
+use clausewright_core::{check, diff};
 use clausewright_core::domain::{Clause, Value, VariableKind};
 use clausewright_core::sides::DiffInput;
 use clausewright_core::store::{self, ClauseFilter};
@@ -49,6 +49,23 @@ enum Command {
         /// Show what would be imported; opens no workspace and writes nothing
         #[arg(long)]
         dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a policy for required disclosures, contradictions and lint (an aid, not legal
+    /// advice). Exit 0 when nothing required is missing and nothing is an error, 3 otherwise.
+    Check {
+        /// A document id in the workspace, or a file (.md, .txt, .html, .docx) read as import
+        /// reads it, with no workspace opened
+        #[arg(value_name = "DOC|FILE")]
+        what: String,
+        /// Check these jurisdictions instead of the ones the facts imply: eu, uk, us-ca, us,
+        /// us-children, …
+        #[arg(long, value_delimiter = ',', value_name = "LIST")]
+        jurisdiction: Option<Vec<String>>,
+        /// The date to judge the effective date against, YYYY-MM-DD [default: today, UTC]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -238,6 +255,7 @@ fn main() -> ExitCode {
     match run(cli) {
         // A reader that stopped reading (`| head`) got what it wanted: quiet success, as git.
         Ok(()) | Err(Stop::Closed) => ExitCode::SUCCESS,
+        Err(Stop::Unclean) => ExitCode::from(3),
         Err(Stop::Failed(e)) => {
             eprintln!("clausewright-cli: {e}");
             ExitCode::from(1)
@@ -250,6 +268,8 @@ enum Stop {
     Failed(Error),
     /// Standard output was closed by its reader.
     Closed,
+    /// `check` found something missing or an error (exit 3, for CI).
+    Unclean,
 }
 
 impl From<Error> for Stop {
@@ -489,6 +509,25 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 (false, None) => outln!("{}", made.document_id),
             }
         }
+        Command::Check { what, jurisdiction, today, json } => {
+            let today = match today {
+                Some(d) => d,
+                None => clausewright_core::now().get(..10).unwrap_or_default().to_owned(),
+            };
+            let options = check::CheckOptions { jurisdictions: jurisdiction, today: Some(today) };
+            let report = match what.parse::<i64>() {
+                Ok(id) if !std::path::Path::new(&what).exists() => open(cli.db)?.check_document(id, &options)?,
+                _ => check::check_file(std::path::Path::new(&what), &options)?,
+            };
+            if json {
+                print_json(&check_json(&report))?
+            } else {
+                print_check(&what, &report)?
+            }
+            if !report.is_clean() {
+                return Err(Stop::Unclean);
+            }
+        }
         Command::Diff { a, b, format, ignore_whitespace, ignore_case } => {
             let (a_in, b_in) = (DiffInput::parse(&a), DiffInput::parse(&b));
             let store = open_for(cli.db, &a_in, &b_in)?;
@@ -604,5 +643,99 @@ fn snippet_text(parts: &[clausewright_core::domain::Highlight], open: &str, clos
 fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<(), Stop> {
     // Serializing our own plain types cannot fail.
     outln!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+    Ok(())
+}
+
+/// `check --json`: the shape CI scripts rely on.
+fn check_json(r: &check::Report) -> serde_json::Value {
+    let place = |e: &check::Evidence| serde_json::json!({"section": e.section, "quote": e.quote});
+    serde_json::json!({
+        "jurisdictions": r.jurisdictions.iter().map(|j| j.id.as_str()).collect::<Vec<_>>(),
+        "requirements": r.requirements.iter().map(|q| serde_json::json!({
+            "id": q.id,
+            "status": q.status.as_str(),
+            "evidence": q.evidence.iter().map(place).collect::<Vec<_>>(),
+            "fix": q.fix,
+        })).collect::<Vec<_>>(),
+        "findings": r.findings.iter().map(|f| serde_json::json!({
+            "severity": f.severity.as_str(),
+            "rule": f.rule,
+            "section": f.at.as_ref().map(|e| e.section.as_str()),
+            "quote": f.at.as_ref().map(|e| e.quote.as_str()),
+            "message": f.message,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn short(s: &str, n: usize) -> String {
+    let s = s.replace('\n', " ");
+    if s.chars().count() <= n { s } else { format!("{}…", s.chars().take(n).collect::<String>()) }
+}
+
+/// `check` for a person: grouped by jurisdiction, missing items first.
+fn print_check(what: &str, r: &check::Report) -> Result<(), Stop> {
+    outln!("Policy check of {what}");
+    outln!("{}", r.disclaimer);
+    outln!("");
+    outln!("Checked:");
+    for j in &r.jurisdictions {
+        outln!("  {:<12} {}", j.id, j.reason);
+    }
+    for j in &r.jurisdictions {
+        let rows: Vec<&check::RequirementResult> = r.requirements.iter().filter(|q| q.jurisdiction == j.id).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let count = |s: check::Status| rows.iter().filter(|q| q.status == s).count();
+        outln!("");
+        outln!(
+            "{}: {} present, {} missing, {} not applicable",
+            j.id,
+            count(check::Status::Present),
+            count(check::Status::Missing),
+            count(check::Status::NotApplicable)
+        );
+        for status in [check::Status::Missing, check::Status::Present, check::Status::NotApplicable] {
+            for q in rows.iter().filter(|q| q.status == status) {
+                let mark = match status {
+                    check::Status::Missing => "MISSING",
+                    check::Status::Present => "ok",
+                    check::Status::NotApplicable => "n/a",
+                };
+                outln!("  {mark:<7} {:<34} {}", q.id, q.summary);
+                match status {
+                    check::Status::Present => {
+                        if let Some(e) = q.evidence.first() {
+                            outln!("          “{}” ({})", short(&e.quote, 100), e.section);
+                        }
+                    }
+                    check::Status::Missing if !q.fix.is_empty() => outln!("          add: {}", q.fix.join(", ")),
+                    _ => {
+                        if let Some(n) = &q.note {
+                            outln!("          {n}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    outln!("");
+    if r.findings.is_empty() {
+        outln!("No contradictions or lint.");
+    } else {
+        outln!("Findings:");
+        for f in &r.findings {
+            let at = f.at.as_ref().map(|e| format!(" [{}]", e.section)).unwrap_or_default();
+            outln!("  {:<7} {}{at}: {}", f.severity.as_str(), f.rule, f.message);
+            if let Some(e) = &f.at {
+                outln!("          “{}”", short(&e.quote, 100));
+            }
+            outln!("          fix: {}", f.fix);
+        }
+    }
+    let missing = r.missing().count();
+    let errors = r.errors().count();
+    outln!("");
+    outln!("{missing} missing, {errors} error(s), {} other finding(s).", r.findings.len() - errors);
     Ok(())
 }

@@ -65,7 +65,10 @@ pub enum VariableKind {
     Url,
     Number,
     Date,
+    /// One of `choices` (declared as `options = [...]` or `choices = [...]`).
     Choice,
+    /// A yes/no fact, stored as "yes" or "no".
+    Flag,
     List,
     Table,
 }

@@ -1,6 +1,7 @@
 //! clausewright-core: everything Clausewright does, with no GUI. The desktop app and the CLI
 //! are thin views over this crate.
 
+pub mod check;
 pub mod diff;
 pub mod domain;
 pub mod error;

@@ -18,6 +18,15 @@ fn is_email(s: &str) -> bool {
         && !domain.contains('@')
 }
 
+/// A yes/no fact as it is stored ("yes" or "no"); `true`/`false` are read as yes and no.
+pub fn flag(s: &str) -> Option<&'static str> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "yes" | "true" => Some("yes"),
+        "no" | "false" => Some("no"),
+        _ => None,
+    }
+}
+
 /// Returns the value cleaned up (trimmed; empty list items and table rows dropped), or why it
 /// cannot be accepted for this variable.
 pub fn check_value(def: &VariableDef, value: Value) -> Result<Value> {
@@ -60,6 +69,7 @@ pub fn check_value(def: &VariableDef, value: Value) -> Result<Value> {
                     time::Date::parse(&s, fmt).map(|_| ()).map_err(|_| "must be a date written YYYY-MM-DD")
                 }
                 VariableKind::Choice => def.choices.contains(&s).then_some(()).ok_or("is not one of the choices"),
+                VariableKind::Flag => return flag(&s).map(|f| Value::Text(f.into())).ok_or_else(|| invalid(def, format!("“{s}” must be yes or no"))),
                 _ => Ok(()),
             };
             match ok {
@@ -100,6 +110,15 @@ mod tests {
         assert!(check_value(&def(VariableKind::Number), Value::Text("sixteen".into())).is_err());
         assert!(check_value(&def(VariableKind::Choice), Value::Text("fax".into())).is_err());
         assert_eq!(check_value(&def(VariableKind::Email), Value::Text("  ".into())).unwrap(), Value::Text(String::new()));
+    }
+
+    #[test]
+    fn flags_are_yes_or_no() {
+        assert_eq!(check_value(&def(VariableKind::Flag), Value::Text(" Yes ".into())).unwrap(), Value::Text("yes".into()));
+        assert_eq!(check_value(&def(VariableKind::Flag), Value::Text("false".into())).unwrap(), Value::Text("no".into()));
+        let err = check_value(&def(VariableKind::Flag), Value::Text("maybe".into())).unwrap_err();
+        assert_eq!(err.to_string(), "Contact email (contact_email): “maybe” must be yes or no");
+        assert!(check_value(&def(VariableKind::Choice), Value::Text("in-app".into())).is_ok());
     }
 
     #[test]

@@ -73,6 +73,14 @@ fn committed_bindings_match_the_rust_types() {
     check.file::<clausewright_core::store::BackupInfo>();
     check.file::<clausewright_core::store::BackupReason>();
     check.file::<VersionSummary>();
+    check.file::<clausewright_core::check::Report>();
+    check.file::<clausewright_core::check::JurisdictionCheck>();
+    check.file::<clausewright_core::check::RequirementResult>();
+    check.file::<clausewright_core::check::Status>();
+    check.file::<clausewright_core::check::Evidence>();
+    check.file::<clausewright_core::check::Severity>();
+    check.file::<clausewright_core::check::Finding>();
+    check.file::<clausewright_core::check::CheckOptions>();
     check.file::<clausewright_core::diff::Comparison>();
     check.file::<clausewright_core::diff::SectionChange>();
     check.file::<clausewright_core::diff::Row>();
