@@ -52,6 +52,7 @@ pub const COMMANDS: &[&str] = &[
     "import_commit",
     "export_document",
     "export_redline",
+    "check_document",
 ];
 
 fn main() {

@@ -625,3 +625,55 @@ async fn f2_renames_the_document_in_place() {
     app.wait_text("[data-testid=documents]", |t| t.contains("Lantern Maps Privacy Notice")).await;
     app.close().await;
 }
+
+/// The Checks tab: a required disclosure the policy no longer makes shows as missing, and "Add"
+/// puts the clause that makes it back where it belongs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_disclosure_is_added_from_the_checks_tab() {
+    if !enabled() {
+        return;
+    }
+    const DELETE: char = '\u{E017}';
+    let app = App::launch().await;
+    app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+
+    // Remove the complaints section: the right to complain to an authority is no longer stated.
+    let headings = outline_headings(&app).await;
+    let at = headings.iter().position(|h| h == "Complaints").expect("the starter has a Complaints section");
+    let count = headings.len();
+    let row = app.find_all("[data-testid=outline] [data-item]").await.remove(at);
+    row.click().await.expect("select Complaints");
+    row.send_keys(&DELETE.to_string()).await.expect("Delete");
+    app.wait_text("[data-testid=outline]", |_| true).await;
+    for _ in 0..50 {
+        if outline_headings(&app).await.len() == count - 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(!outline_headings(&app).await.contains(&"Complaints".to_owned()), "the section is gone");
+
+    app.find("[data-testid=tab-checks]").await.click().await.expect("Checks tab");
+    let missing = "[data-testid=check-requirement][data-id='gdpr.complaint'][data-status=missing]";
+    let row = app.wait_text(missing, |t| !t.is_empty()).await;
+    assert!(row.to_lowercase().contains("complain"), "{row}");
+    let panel = app.wait_text("[data-testid=checks-panel]", |t| t.contains("not legal advice")).await;
+    assert!(panel.contains("EU and EEA"), "grouped by jurisdiction: {panel}");
+    let badge = app.wait_text("[data-testid=checks-count]", |t| !t.is_empty()).await;
+    assert!(badge.parse::<u32>().expect("a count") >= 1, "{badge}");
+    // The panel sits in the middle pane, beside the preview, and does not cover it.
+    let panel_box = app.rects("[data-testid=checks-panel]").await[0];
+    let preview = app.rects("[data-testid=preview]").await[0];
+    assert!(panel_box.right() <= preview.x + 1.0, "the checks beside the preview: {panel_box:?} {preview:?}");
+    app.screenshot("checks-missing").await;
+
+    app.find(&format!("{missing} [data-testid=check-add]")).await.click().await.expect("Add");
+    app.wait_text("[data-testid=save-status]", |t| t.starts_with("Saved")).await;
+    let added = outline_headings(&app).await;
+    assert_eq!(added.len(), count, "one section added back: {added:?}");
+    app.find("[data-testid=tab-checks]").await.click().await.expect("Checks tab again");
+    // Present rows sit folded under "N present": found, though not shown.
+    app.wait_text("[data-testid=check-requirement][data-id='gdpr.complaint'][data-status=present]", |_| true).await;
+    app.screenshot("checks-added").await;
+    app.close().await;
+}

@@ -6,6 +6,7 @@ use clausewright_core::domain::{
     Clause, ClauseDraft, ClauseRevision, Document, DocumentSummary, Preview, Requirement, SearchHit, Topic, TrashedClause,
     VariableDef, WorkspaceInfo,
 };
+use clausewright_core::check::{CheckOptions, Report};
 use clausewright_core::diff::{Comparison, DiffOptions};
 use clausewright_core::sides::DiffInput;
 use clausewright_core::domain::{Value, Version, VersionSummary};
@@ -365,6 +366,15 @@ pub async fn export_document(
 ) -> Result<Option<String>> {
     let made = ws.with(|s| s.export_document(document_id, version, format))?;
     save(app, "Export", made, format.extension()).await
+}
+
+/// Checks a document's draft against the requirements its facts make apply: what it discloses,
+/// what it lacks, and where it contradicts itself or its facts. Async, so a long check never
+/// holds the window's thread; today's date is the app's, for the effective-date checks.
+#[tauri::command(async)]
+pub fn check_document(ws: State<'_, Workspace>, document_id: i64) -> Result<Report> {
+    let today = clausewright_core::now().chars().take(10).collect();
+    ws.with(|s| s.check_document(document_id, &CheckOptions { jurisdictions: None, today: Some(today) }))
 }
 
 /// Exports the comparison of two sides (versions, the draft, or the compared file) as a redline.

@@ -143,6 +143,7 @@ pub fn run() {
             commands::import_commit,
             commands::export_document,
             commands::export_redline,
+            commands::check_document,
         ])
         // The workspace opens here, after the single-instance check: a second launch never
         // touches the file.

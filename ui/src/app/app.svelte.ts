@@ -1,6 +1,7 @@
 // The app's state, made once at start: the shared pieces and one flow per kind of user action.
 // App.svelte shows it; the flows hold what each action needs between clicks.
 import { Composer } from '../lib/composer.svelte';
+import { ChecksFlow } from './checks.svelte';
 import { CompareFlow } from './compare.svelte';
 import { Dialogs } from './dialogs.svelte';
 import { DocumentsFlow } from './documents.svelte';
@@ -21,6 +22,7 @@ export function createApp() {
   const shared: Shared = { status, workspace: new Workspace(status), composer: new Composer(), view: new View(), dialogs: new Dialogs() };
   const documents = new DocumentsFlow(shared);
   const versions = new VersionsFlow(shared);
+  const sections = new SectionsFlow(shared);
 
   /** Everything shown, read again: another process (the CLI) wrote to the workspace. */
   async function reloadAll(): Promise<void> {
@@ -44,7 +46,8 @@ export function createApp() {
     documents,
     versions,
     library: new LibraryFlow(shared),
-    sections: new SectionsFlow(shared),
+    sections,
+    checks: new ChecksFlow(shared, sections),
     rename: new RenameFlow(shared),
     compare: new CompareFlow(shared),
     importing: new ImportFlow(shared, documents, versions),

@@ -24,6 +24,7 @@ import type { Imported } from './bindings/Imported';
 import type { Format } from './bindings/Format';
 import type { RedlineFormat } from './bindings/RedlineFormat';
 import type { BackupInfo } from './bindings/BackupInfo';
+import type { Report } from './bindings/Report';
 
 export type {
   Clause,
@@ -57,6 +58,10 @@ export type { ShownRow } from './bindings/ShownRow';
 export type { ShownRun } from './bindings/ShownRun';
 export type { RunFormat } from './bindings/RunFormat';
 export type { LineStyle } from './bindings/LineStyle';
+export type { Report };
+export type { RequirementResult } from './bindings/RequirementResult';
+export type { Finding } from './bindings/Finding';
+export type { Evidence } from './bindings/Evidence';
 export type { AppEvent };
 export type { BackupInfo };
 export type { BackupReason } from './bindings/BackupReason';
@@ -177,6 +182,8 @@ export const ipc = {
   /** A redline compared with the options the user looked at it with. */
   exportRedline: (old: Target, next: Target, format: RedlineFormat, ignoreWhitespace = false, ignoreCase = false) =>
     call<string | null>('export_redline', { old, new: next, format, ignoreWhitespace, ignoreCase }),
+  /** What a document's draft discloses, lacks and contradicts, for the places its facts say it serves. */
+  checkDocument: (documentId: number) => call<Report>('check_document', { documentId }),
   /** The workspace's backups, newest first. */
   listBackups: () => call<BackupInfo[]>('list_backups'),
   createBackup: () => call<BackupInfo>('create_backup'),
