@@ -29,7 +29,7 @@ const fn rn(req: &'static str, name: &'static str, all: &'static [&'static str],
 }
 
 /// Someone is told what they may do: a right, a request, a choice.
-const RIGHTS: &str = r"\bright|\brequest|\bentitled|\byou (?:may|can|could|also have|have|are able to)\b|\bask (?:us|for)\b|\bcontact us\b|\bchoices?\b|\bunder (?:the )?gdpr|\bprivacy rights|\bdata protection rights";
+const RIGHTS: &str = r"\bright|\brequest|\bentitled|\byou (?:may|can|could|also have|have|are able to)\b|\bask (?:us|for)\b|\bcontact us\b|\bchoices?\b|\bunder (?:the )?gdpr|\bprivacy rights|\bdata protection rights|\bgive you (?:ways|the (?:ability|option))|\bprovide you with (?:access|ways|the ability)";
 const PERSONAL: &str = r"\b(?:data|information|details|account|profile|records?|content)\b";
 const PERIOD: &str = r"\b\d+\s*(?:-\s*)?(?:days?|weeks?|months?|years?|hours?)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|sixty|ninety|a few) \(?\d*\)? ?(?:calendar |business )?(?:days?|weeks?|months?|years?)\b|\{\{retention [a-z ]+\}\}";
 const KEEP: &str = r"\b(?:retain|retained|retains|retaining|retention|keep|kept|keeps|store|stored|stores|storing|hold|held|preserve|maintain|maintained|delete|deleted|deletes|erase|erased|destroy|destroyed|purge|purged|anonymi[sz]e|anonymi[sz]ed)\b";
@@ -73,7 +73,7 @@ pub static SPECS: &[Spec] = &[
     rc("gdpr.rights.access", "copy", &[r"\b(?:a )?cop(?:y|ies) of (?:the |your |any |all )?(?:personal )?(?:data|information)|\bwhat (?:personal )?(?:data|information) we (?:hold|have|keep|process)"], &[RIGHTS]),
     rc("gdpr.rights.access", "access-item", &[r"^(?:the )?(?:right (?:of|to) )?access\b|\bright (?:of|to) access"], &[]),
     rc("gdpr.rights.rectification", "rectify", &[r"\brectif|\bcorrect(?:ion|ed|ing)?\b|\binaccura|\bincomplete\b"], &[RIGHTS]),
-    rc("gdpr.rights.rectification", "update", &[r"\b(?:update|amend|modify|edit|change)\b.{0,40}\b(?:personal |your |the |any |account )?(?:data|information|details|profile)\b|\baccess, (?:update|correct)|\bupdate,? (?:or|and) (?:delete|correct)"], &[RIGHTS]),
+    rc("gdpr.rights.rectification", "update", &[r"\b(?:update|amend|modify|edit|change)\b.{0,40}\b(?:personal |your |the |any |account )?(?:data|information|details|profile)\b|\baccess, (?:update|correct)|\bupdate,? (?:or|and) (?:delete|correct)|\bways to (?:update|correct) it\b"], &[RIGHTS]),
     rc("gdpr.rights.erasure", "erase", &[r"\beras(?:e|ed|ure|ing)\b|\bright to be forgotten|\bdelet(?:e|ed|ion|ing)\b|\bremov(?:e|ed|al)\b", PERSONAL], &[RIGHTS]),
     rc("gdpr.rights.erasure", "erasure-item", &[r"^(?:the )?(?:right (?:of|to) )?(?:erasure|deletion|delete)\b|\bright to (?:erasure|deletion|delete|be forgotten)"], &[]),
     rc("gdpr.rights.restriction", "restrict", &[r"\brestrict(?:ion|ing|ed)?\b|\blimit(?:ation)? (?:of |on |the )?(?:the )?(?:use|processing|how we)"], &[RIGHTS]),
