@@ -333,7 +333,7 @@ fn is_email(s: &str) -> bool {
 }
 
 fn is_link(url: &str) -> bool {
-    let url = url.trim().split_whitespace().next().unwrap_or("");
+    let url = url.split_whitespace().next().unwrap_or("");
     if url.starts_with('#') || url.starts_with('/') {
         return true;
     }
