@@ -206,20 +206,25 @@ fn periods(s: &str) -> Vec<(u32, String)> {
 }
 
 fn retention(cx: &Context, out: &mut Vec<Raw>) {
-    let kinds = [
-        ("retention_account", r"\b(?:close|delete)\w* (?:your |an |the )?account\b"),
-        ("retention_logs", r"\blogs?\b"),
-        ("retention_backups", r"\bbackups?\b"),
-        ("retention_support", r"\bsupport (?:tickets|conversations|messages|chats|requests)\b"),
-        ("retention_billing", r"\b(?:billing|invoices?|tax) records?\b"),
-    ];
-    for (name, topic) in kinds {
+    static KINDS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+        [
+            ("retention_account", r"\b(?:close|delete)\w* (?:your |an |the )?account\b"),
+            ("retention_logs", r"\blogs?\b"),
+            ("retention_backups", r"\bbackups?\b"),
+            ("retention_support", r"\bsupport (?:tickets|conversations|messages|chats|requests)\b"),
+            ("retention_billing", r"\b(?:billing|invoices?|tax) records?\b"),
+        ]
+        .into_iter()
+        .map(|(n, p)| (n, re(p)))
+        .collect()
+    });
+    for (name, topic) in KINDS.iter() {
+        let name = *name;
         let Some(value) = cx.facts.text(name) else { continue };
         let want = periods(value);
         if want.is_empty() {
             continue;
         }
-        let topic = re(topic);
         for (i, s) in cx.text.sentences.iter().enumerate() {
             if !topic.is_match(&s.norm) || s.norm.contains("{{") {
                 continue;
@@ -262,10 +267,20 @@ fn providers(cx: &Context, out: &mut Vec<Raw>) {
             _ => {}
         }
     }
-    for p in KNOWN_PROVIDERS {
-        let lower = p.to_ascii_lowercase();
-        let pat = re(&format!(r"\b{}\b", regex::escape(&lower)));
-        let Some(i) = first(cx, |s| pat.is_match(&s.norm)) else { continue };
+    static NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        let alternatives: Vec<String> = KNOWN_PROVIDERS.iter().map(|p| regex::escape(&p.to_ascii_lowercase())).collect();
+        re(&format!(r"\b(?:{})\b", alternatives.join("|")))
+    });
+    let mut named: Vec<(String, usize)> = Vec::new();
+    for (i, s) in cx.text.sentences.iter().enumerate() {
+        for m in NAMES.find_iter(&s.norm) {
+            if !named.iter().any(|(n, _)| n == m.as_str()) {
+                named.push((m.as_str().to_owned(), i));
+            }
+        }
+    }
+    for (lower, i) in named {
+        let p = KNOWN_PROVIDERS.iter().find(|p| p.to_ascii_lowercase() == lower).copied().unwrap_or(lower.as_str());
         if !declared.iter().any(|d| d.contains(&lower) || (d.len() > 3 && lower.contains(d.as_str()))) {
             out.push(Raw {
                 severity: Severity::Warning,
