@@ -26,16 +26,70 @@ pub const REQUIREMENT_JURISDICTIONS: [&str; 8] =
     ["general", "eu", "uk", "us-ca", "us-states", "us-children", "us-wa", "eu-ai-act"];
 
 /// A starting point for a new document: which clauses, in which order, with which defaults.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// In the file, `clauses` lists the clauses that stand on their own at the top (a summary, the
+/// date), and each `[[part]]` a top-level heading with its clauses beneath it. A document made
+/// from it gets one section per part heading (no text, no clause: see `render::outline`) followed
+/// by a section per clause, so a policy reads as 1, 2, 2.1, 2.2 …
+#[derive(Debug, Clone, PartialEq)]
 pub struct Template {
     pub id: String,
     pub title: String,
     pub description: String,
     pub document_title: String,
+    /// Every clause, in document order.
     pub clauses: Vec<String>,
-    #[serde(default)]
+    /// The document's sections in order: part headings and clauses.
+    pub sections: Vec<TemplateSection>,
     pub profile: Profile,
+}
+
+/// One section a template makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateSection {
+    /// A top-level heading whose clauses follow it as numbered subsections.
+    Part(String),
+    Clause(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateFile {
+    id: String,
+    title: String,
+    description: String,
+    document_title: String,
+    #[serde(default)]
+    clauses: Vec<String>,
+    #[serde(default)]
+    part: Vec<PartFile>,
+    #[serde(default)]
+    profile: Profile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartFile {
+    heading: String,
+    clauses: Vec<String>,
+}
+
+impl From<TemplateFile> for Template {
+    fn from(f: TemplateFile) -> Template {
+        let mut sections: Vec<TemplateSection> = f.clauses.into_iter().map(TemplateSection::Clause).collect();
+        for p in f.part {
+            sections.push(TemplateSection::Part(p.heading));
+            sections.extend(p.clauses.into_iter().map(TemplateSection::Clause));
+        }
+        let clauses = sections
+            .iter()
+            .filter_map(|s| match s {
+                TemplateSection::Clause(id) => Some(id.clone()),
+                TemplateSection::Part(_) => None,
+            })
+            .collect();
+        Template { id: f.id, title: f.title, description: f.description, document_title: f.document_title, clauses, sections, profile: f.profile }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -170,9 +224,13 @@ impl Library {
             files.iter().filter(|f| f.path.starts_with("templates/") && f.path.ends_with(".toml")).collect();
         template_files.sort_by(|a, b| a.path.cmp(&b.path));
         for f in template_files {
-            let template: Template = parse_toml(f, 0)?;
+            let template: Template = parse_toml::<TemplateFile>(f, 0)?.into();
             if let Some(missing) = template.clauses.iter().find(|id| !seen.contains(id.as_str())) {
                 return Err(asset_err(f, 1, format!("template names unknown clause `{missing}`")));
+            }
+            let empty_part = template.sections.iter().any(|s| matches!(s, TemplateSection::Part(h) if h.trim().is_empty()));
+            if empty_part {
+                return Err(asset_err(f, 1, "a part needs a heading".into()));
             }
             lib.templates.push(template);
         }
@@ -262,6 +320,11 @@ impl Library {
         if let Some(r) = c.satisfies.iter().find(|r| !self.requirements.iter().any(|q| &q.id == *r)) {
             return problem("satisfies", format!("unknown requirement id `{r}`"));
         }
+        for tag in &c.tags {
+            if let Some(message) = self.fact_tag_problem(tag) {
+                return problem("tags", message);
+            }
+        }
         for (i, line) in c.body.lines().enumerate() {
             for p in vars::placeholders(line) {
                 let message = match self.variable(p.name) {
@@ -276,6 +339,28 @@ impl Library {
         }
         Ok(())
     }
+}
+
+impl Library {
+    /// A `fact:<name>=<value>` tag says the clause is the right variant when that fact has that
+    /// value (e.g. `fact:sells_or_shares=yes`); the fact must be a declared flag or choice.
+    fn fact_tag_problem(&self, tag: &str) -> Option<String> {
+        let (name, value) = fact_tag(tag)?;
+        let Some(def) = self.variable(name) else {
+            return Some(format!("tag `{tag}` names no declared fact `{name}`"));
+        };
+        let allowed: Vec<&str> = match def.kind {
+            VariableKind::Flag => vec!["yes", "no"],
+            VariableKind::Choice => def.choices.iter().map(String::as_str).collect(),
+            _ => return Some(format!("tag `{tag}`: `{name}` is not a flag or a choice")),
+        };
+        (!allowed.contains(&value)).then(|| format!("tag `{tag}`: `{value}` is not one of {}", allowed.join(", ")))
+    }
+}
+
+/// The fact a clause variant is meant for, from a `fact:<name>=<value>` tag.
+pub fn fact_tag(tag: &str) -> Option<(&str, &str)> {
+    tag.strip_prefix("fact:")?.split_once('=')
 }
 
 /// Why a clause is not acceptable, and where.

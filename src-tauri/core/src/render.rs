@@ -3,7 +3,7 @@
 //! placeholders, and ammonia cleans the result with a strict allow list. Preview, compare and
 //! HTML export all go through here; the writers of each file format live in `export/`.
 
-use crate::domain::{Document, Preview, Profile, Value, VariableKind};
+use crate::domain::{Document, Preview, Profile, Section, Value, VariableKind};
 use crate::library::Library;
 use crate::vars;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
@@ -144,15 +144,70 @@ pub(crate) fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
+/// Where a section sits in the published outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// "2" for a top-level section or part, "2.1" for a clause beneath a part.
+    pub number: String,
+    /// 1 for a top-level section or a part heading, 2 for a section beneath a part.
+    pub level: u8,
+    /// A part heading: a section with no text and no library clause.
+    pub part: bool,
+}
+
+/// True for a part heading: a section with no text that did not come from a library clause.
+/// A template makes one per `[[part]]`; a user's blank section acts as one until it has text.
+pub fn is_part(s: &Section) -> bool {
+    s.body.trim().is_empty() && s.origin.is_none()
+}
+
+/// Numbers a document's sections: top-level sections and part headings 1, 2, 3; the sections
+/// after a part heading 2.1, 2.2 until the next part heading. A document without parts is
+/// numbered flat, as before.
+pub fn outline(sections: &[Section]) -> Vec<Place> {
+    let (mut top, mut sub, mut in_part) = (0u32, 0u32, false);
+    sections
+        .iter()
+        .map(|s| {
+            if is_part(s) {
+                top += 1;
+                sub = 0;
+                in_part = true;
+                Place { number: top.to_string(), level: 1, part: true }
+            } else if in_part {
+                sub += 1;
+                Place { number: format!("{top}.{sub}"), level: 2, part: false }
+            } else {
+                top += 1;
+                Place { number: top.to_string(), level: 1, part: false }
+            }
+        })
+        .collect()
+}
+
 /// How headings inside a body are numbered and placed.
 struct Numbering<'a> {
-    /// The section's number, e.g. "2"; sub-headings become "2.1", "2.1.1".
+    /// The section's number, e.g. "2" or "2.1"; sub-headings become "2.1", "2.1.1" (or one
+    /// level deeper beneath a part).
     prefix: &'a str,
+    /// The HTML level of the body's first-level headings: h3 in a top-level section, h4 in a
+    /// section beneath a part.
+    base: HeadingLevel,
     counters: [u32; 2],
 }
 
+fn deeper(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
 /// Renders Markdown (already filled) to sanitized HTML. With `numbering`, headings in the body
-/// become numbered sub-headings of a section (h3, h4).
+/// become numbered sub-headings of a section.
 fn markdown_html(markdown: &str, mut numbering: Option<Numbering<'_>>) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
     for event in Parser::new_ext(markdown, markdown_options()) {
@@ -174,15 +229,15 @@ fn markdown_html(markdown: &str, mut numbering: Option<Numbering<'_>>) -> String
                     0 => format!("{}.{}", n.prefix, n.counters[0]),
                     _ => format!("{}.{}.{}", n.prefix, n.counters[0], n.counters[1]),
                 };
-                let level = if depth == 0 { HeadingLevel::H3 } else { HeadingLevel::H4 };
+                let level = if depth == 0 { n.base } else { deeper(n.base) };
                 events.push(Event::Start(Tag::Heading { level, id: None, classes: vec![], attrs: vec![] }));
                 events.push(Event::Text(format!("{number} ").into()));
             }
             Event::End(TagEnd::Heading(level)) => {
                 let level = match (&numbering, level) {
                     (None, l) => l,
-                    (Some(_), l) if l <= HeadingLevel::H3 => HeadingLevel::H3,
-                    _ => HeadingLevel::H4,
+                    (Some(n), l) if l <= HeadingLevel::H3 => n.base,
+                    (Some(n), _) => deeper(n.base),
                 };
                 events.push(Event::End(TagEnd::Heading(level)));
             }
@@ -236,25 +291,34 @@ pub fn render_document(doc: &Document, lib: &Library) -> Preview {
         }
     };
     html.push_str(&format!("<p class=\"cw-effective\">Effective {effective}</p>\n"));
+    let places = outline(&doc.sections);
     html.push_str("<nav class=\"cw-toc\"><ol>\n");
-    for (i, s) in doc.sections.iter().enumerate() {
-        html.push_str(&format!("<li><a href=\"#cw-s{}\">{}</a></li>\n", i + 1, escape_html(&s.heading)));
+    for (s, place) in doc.sections.iter().zip(&places) {
+        if place.level == 1 {
+            html.push_str(&format!("<li><a href=\"#{}\">{}</a></li>\n", anchor(place), escape_html(&s.heading)));
+        }
     }
     html.push_str("</ol></nav>\n");
-    for (i, s) in doc.sections.iter().enumerate() {
-        let number = (i + 1).to_string();
+    for (s, place) in doc.sections.iter().zip(&places) {
+        let number = &place.number;
         let filled = fill(&s.body, &doc.profile, lib);
         for name in vars::names(&filled) {
             if !unfilled.contains(&name) {
                 unfilled.push(name);
             }
         }
-        html.push_str(&format!(
-            "<section id=\"cw-s{number}\"><h2>{number}. {}</h2>\n",
-            escape_html(&s.heading)
-        ));
-        html.push_str(&markdown_html(&filled, Some(Numbering { prefix: &number, counters: [0, 0] })));
+        let (open, base) = match place.level {
+            1 => (format!("<h2>{number}. {}</h2>", escape_html(&s.heading)), HeadingLevel::H3),
+            _ => (format!("<h3>{number} {}</h3>", escape_html(&s.heading)), HeadingLevel::H4),
+        };
+        html.push_str(&format!("<section id=\"{}\">{open}\n", anchor(place)));
+        html.push_str(&markdown_html(&filled, Some(Numbering { prefix: number, base, counters: [0, 0] })));
         html.push_str("</section>\n");
     }
     Preview { html: sanitize(&html), unfilled }
+}
+
+/// The in-page anchor of a section: `cw-s2`, `cw-s2-1`.
+fn anchor(place: &Place) -> String {
+    format!("cw-s{}", place.number.replace('.', "-"))
 }

@@ -15,7 +15,10 @@ fn a_document_from_each_template_renders_complete_once_the_profile_is_filled() {
     let mut store = Store::open_in_memory().unwrap();
     let templates = store.templates();
     assert!(templates.len() >= 3);
-    let starter_profile = store.library().template("starter").unwrap().profile.clone();
+    let mut starter_profile = store.library().template("starter").unwrap().profile.clone();
+    // The starter's company is established in the EU and needs no EU representative; a
+    // template for a company outside the EU does.
+    starter_profile.0.entry("eu_representative".into()).or_insert(Value::Text("Example Rep BV, Amsterdam".into()));
     for t in templates.iter().filter(|t| t.id != "starter") {
         let doc = store.create_document(&t.document_title, Some(&t.id)).unwrap();
         assert_eq!(doc.sections.len() as u32, t.section_count);

@@ -110,5 +110,13 @@ fn a_document_renders_numbered_sections_with_a_table_of_contents() {
     let preview = render_document(&doc, store.library());
     assert!(preview.html.contains("<nav class=\"cw-toc\">"));
     assert!(preview.html.contains(&format!("<h2>1. {}</h2>", doc.sections[0].heading.replace('\'', "&#39;"))), "{}", &preview.html[..500.min(preview.html.len())]);
-    assert!(preview.html.contains(&format!("<h2>{}. ", doc.sections.len())));
+    // The starter groups its clauses under part headings: parts are 1, 2, 3 …, their clauses
+    // 3.1, 3.2 …, and the contents list only the top level.
+    let places = clausewright_core::render::outline(&doc.sections);
+    let top = places.iter().filter(|p| p.level == 1).count();
+    assert!(top < doc.sections.len());
+    assert!(preview.html.contains(&format!("<h2>{top}. ")));
+    let (s, p) = doc.sections.iter().zip(&places).find(|(_, p)| p.level == 2).unwrap();
+    assert!(preview.html.contains(&format!("<h3>{} {}</h3>", p.number, s.heading.replace('\'', "&#39;"))), "{}", p.number);
+    assert_eq!(preview.html.matches("<li><a href=").count(), top);
 }

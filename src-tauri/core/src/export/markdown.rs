@@ -15,9 +15,22 @@ pub fn document_markdown(doc: &Document, lib: &Library) -> String {
     if let Some(Value::Text(d)) = doc.profile.get("effective_date") {
         out.push_str(&format!("Effective {}\n\n", escape_markdown(d)));
     }
-    for (i, s) in doc.sections.iter().enumerate() {
-        let n = i + 1;
-        out.push_str(&format!("## {n}. {}\n\n", s.heading.trim()));
+    for (s, place) in doc.sections.iter().zip(crate::render::outline(&doc.sections)) {
+        let n = &place.number;
+        // Beneath a part, a section is `### 2.1` and its own headings one level deeper.
+        let (hashes, sub) = match place.level {
+            1 => {
+                out.push_str(&format!("## {n}. {}\n\n", s.heading.trim()));
+                ("###", "####")
+            }
+            _ => {
+                out.push_str(&format!("### {n} {}\n\n", s.heading.trim()));
+                ("####", "#####")
+            }
+        };
+        if place.part {
+            continue;
+        }
         let filled = fill(&s.body, &doc.profile, lib);
         let mut counters = [0u32; 2];
         for line in filled.lines() {
@@ -28,10 +41,10 @@ pub fn document_markdown(doc: &Document, lib: &Library) -> String {
                 if level <= 3 {
                     counters[0] += 1;
                     counters[1] = 0;
-                    out.push_str(&format!("### {n}.{} {text}\n", counters[0]));
+                    out.push_str(&format!("{hashes} {n}.{} {text}\n", counters[0]));
                 } else {
                     counters[1] += 1;
-                    out.push_str(&format!("#### {n}.{}.{} {text}\n", counters[0], counters[1]));
+                    out.push_str(&format!("{sub} {n}.{}.{} {text}\n", counters[0], counters[1]));
                 }
             } else {
                 out.push_str(line);

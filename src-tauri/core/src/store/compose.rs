@@ -50,7 +50,7 @@ impl Store {
                 title: t.title.clone(),
                 description: t.description.clone(),
                 document_title: t.document_title.clone(),
-                section_count: t.clauses.len() as u32,
+                section_count: t.sections.len() as u32,
             })
             .collect()
     }

@@ -4,7 +4,7 @@
 use super::Store;
 use crate::domain::{Document, DocumentSummary, Profile, Section, SectionOrigin};
 use crate::error::{Error, Result};
-use crate::library::{Library, Template};
+use crate::library::{Library, Template, TemplateSection};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 pub(super) fn insert_from_template(tx: &Transaction<'_>, lib: &Library, t: &Template, title: &str) -> Result<i64> {
@@ -15,12 +15,19 @@ pub(super) fn insert_from_template(tx: &Transaction<'_>, lib: &Library, t: &Temp
         params![title, profile, now],
     )?;
     let doc_id = tx.last_insert_rowid();
-    for (position, clause_id) in t.clauses.iter().enumerate() {
-        let c = lib.clause(clause_id).ok_or_else(|| Error::NotFound(format!("no clause with id `{clause_id}`")))?;
+    for (position, section) in t.sections.iter().enumerate() {
+        let (heading, body, origin) = match section {
+            // A part heading: a section with no text and no clause (see `render::outline`).
+            TemplateSection::Part(heading) => (heading.as_str(), "", None),
+            TemplateSection::Clause(clause_id) => {
+                let c = lib.clause(clause_id).ok_or_else(|| Error::NotFound(format!("no clause with id `{clause_id}`")))?;
+                (c.heading.as_str(), c.body.as_str(), Some((c.id.as_str(), c.revision)))
+            }
+        };
         tx.execute(
             "INSERT INTO sections (document_id, position, heading, body, clause_id, clause_revision)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![doc_id, position as i64, c.heading, c.body, c.id, c.revision],
+            params![doc_id, position as i64, heading, body, origin.map(|o| o.0), origin.map(|o| o.1)],
         )?;
     }
     Ok(doc_id)
@@ -114,6 +121,7 @@ impl Store {
             description: String::new(),
             document_title: title.clone(),
             clauses: vec![],
+            sections: vec![],
             profile: Profile::default(),
         };
         let template = match template {
