@@ -126,6 +126,9 @@ fn contradictions_are_errors_that_quote_and_suggest() {
     assert!(f.message.contains("advertising cookies"), "{}", f.message);
     assert!(!f.fix.is_empty());
 
+    let r = with(&[("Opt out", "Use our \"Do Not Sell or Share My Personal Information\" page."), ("Cookies", "Our advertising partners set advertising cookies.")], &[]);
+    assert!(!rules(&r).contains(&"sale-share-contradiction"), "a link's name denies nothing");
+
     let r = with(&[("DPO", "We have not appointed a data protection officer.")], &[("dpo_name", "Sam Example")]);
     assert!(rules(&r).contains(&"dpo-contradiction"));
 
@@ -174,12 +177,7 @@ fn lint_variables_emails_links_and_dates() {
 /// its jurisdictions and no error. Checked as composed (unedited clauses count by `satisfies`).
 /// The sample facts are the template's, and for a fact its clauses use but it leaves blank,
 /// the example in assets/variables.toml.
-///
-/// IGNORED until the library work lands (branch `library`, issue #12's "every template checks
-/// clean"): run `cargo test -p clausewright-core --test check -- --ignored` to see what the
-/// templates still lack; the list is the library's to-do, not the checker's.
 #[test]
-#[ignore = "templates do not yet check clean; see the doc comment"]
 fn every_template_checks_clean() {
     let mut store = Store::open_in_memory().unwrap();
     let ids: Vec<String> = store.templates().into_iter().map(|t| t.id).collect();
@@ -194,6 +192,13 @@ fn every_template_checks_clean() {
         .filter_map(|v| {
             let value = match v.get("example")? {
                 toml::Value::String(s) => Value::Text(s.clone()),
+                toml::Value::Array(items) if items.iter().all(toml::Value::is_table) => Value::Table(
+                    items
+                        .iter()
+                        .filter_map(toml::Value::as_table)
+                        .map(|row| row.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned()))).collect())
+                        .collect(),
+                ),
                 toml::Value::Array(items) => Value::List(items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect()),
                 _ => return None,
             };

@@ -45,7 +45,7 @@ struct Patterns {
 
 static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     negated: re(r"\b(?:do not|don't|does not|doesn't|never|will not|won't|not|no)\b"),
-    no_sale: re(r"\b(?:do not|don't|does not|never|will not|won't)\s+(?:\w+\s+)?(?:sell|sell or share|sell, rent|sell or rent)\b"),
+    no_sale: re(r"\b(?:do not|don't|does not|never|will not|won't)\s+(?:\w+\s+)?(?:sell or share|sell, rent|sell or rent|sell)\b"),
     sale: re(r"\bwe (?:have |may |might )?(?:sold or shared|sell or share|sold|sell|share (?:\w+ )?for cross-context)\b|\bdo not sell or share my personal information\b"),
     ad_tracking: re(r"\b(?:advertising|targeting|marketing|retargeting) (?:cookies|pixels?|tags|sdks?|partners|networks?)\b|\bad networks?\b|\binterest-based (?:ads|advertising)\b|\bpersonali[sz]ed (?:ads|advertising)\b|\btargeted (?:ads|advertising)\b"),
     a_right: re(r"\bopt(?:-| )?out\b|\bright\b"),
@@ -93,7 +93,9 @@ fn first(cx: &Context, pred: impl Fn(&Sentence) -> bool) -> Option<usize> {
 }
 
 fn sale_share(cx: &Context, out: &mut Vec<Raw>) {
-    let Some(claim) = first(cx, |s| P.no_sale.is_match(&s.norm)) else { return };
+    // "Do Not Sell or Share My Personal Information" names a link; it denies nothing.
+    let denies = |s: &Sentence| P.no_sale.find_iter(&s.norm).any(|m| !s.norm[m.end()..].trim_start().starts_with("my "));
+    let Some(claim) = first(cx, denies) else { return };
     // A right described ("opt out of targeted advertising") is not a practice admitted.
     let other = first(cx, |s| {
         !P.negated.is_match(&s.norm) && !P.a_right.is_match(&s.norm) && (P.sale.is_match(&s.norm) || P.ad_tracking.is_match(&s.norm))
