@@ -173,17 +173,10 @@ fn lint_variables_emails_links_and_dates() {
     assert!(!rules(&r).iter().any(|r| r.starts_with("effective-date")));
 }
 
-/// Every built-in template, composed with its sample facts, checks clean: nothing missing for
-/// its jurisdictions and no error. Checked as composed (unedited clauses count by `satisfies`).
-/// The sample facts are the template's, and for a fact its clauses use but it leaves blank,
-/// the example in assets/variables.toml.
-#[test]
-fn every_template_checks_clean() {
-    let mut store = Store::open_in_memory().unwrap();
+/// Each built-in template as a document with its sample facts: the template's own, and for a
+/// fact its clauses use but it leaves blank, the example in assets/variables.toml.
+fn template_documents(store: &mut Store) -> Vec<(String, clausewright_core::domain::Document)> {
     let ids: Vec<String> = store.templates().into_iter().map(|t| t.id).collect();
-    let mut problems = Vec::new();
-    // The sample facts: the template's own, and for the facts it leaves blank, the examples
-    // in assets/variables.toml.
     let vars: toml::Value = toml::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/variables.toml")).unwrap()).unwrap();
     let examples: Vec<(String, Value)> = vars["variable"]
         .as_array()
@@ -205,6 +198,7 @@ fn every_template_checks_clean() {
             Some((v["name"].as_str()?.to_owned(), value))
         })
         .collect();
+    let mut out = Vec::new();
     for id in ids {
         let mut doc = store.create_document("Template check", Some(&id)).unwrap();
         let used: Vec<String> = doc.sections.iter().flat_map(|s| clausewright_core::vars::names(&s.body)).collect();
@@ -213,14 +207,47 @@ fn every_template_checks_clean() {
                 doc = store.set_profile_value(doc.id, doc.revision, name, Some(value.clone())).unwrap();
             }
         }
-        let options = CheckOptions { jurisdictions: None, today: Some("2027-03-15".into()) };
-        let r = store.check_document(doc.id, &options).unwrap();
-        for q in r.missing() {
-            problems.push(format!("{id}: missing {}", q.id));
-        }
-        for f in r.errors() {
-            problems.push(format!("{id}: {} {}", f.rule, f.message));
-        }
+        out.push((id, doc));
     }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    out
+}
+
+fn today() -> CheckOptions {
+    CheckOptions { jurisdictions: None, today: Some("2027-03-15".into()) }
+}
+
+fn problems(id: &str, r: &Report) -> Vec<String> {
+    let missing = r.missing().map(|q| format!("{id}: missing {}", q.id));
+    missing.chain(r.errors().map(|f| format!("{id}: {} {}", f.rule, f.message))).collect()
+}
+
+/// Every built-in template, composed with its sample facts, checks clean: nothing missing for
+/// its jurisdictions and no error. Checked as composed (unedited clauses count by `satisfies`).
+#[test]
+fn every_template_checks_clean() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut all = Vec::new();
+    for (id, doc) in template_documents(&mut store) {
+        all.extend(problems(&id, &store.check_document(doc.id, &today()).unwrap()));
+    }
+    assert!(all.is_empty(), "{}", all.join("\n"));
+}
+
+/// The same documents exported as Markdown and read back as a file (as an imported policy is):
+/// the detectors alone find every requirement of the template's jurisdictions.
+#[test]
+fn every_template_read_back_as_a_file_is_complete_by_its_text_alone() {
+    let mut store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = Vec::new();
+    for (id, doc) in template_documents(&mut store) {
+        let composed = store.check_document(doc.id, &today()).unwrap();
+        let jurisdictions = composed.jurisdictions.iter().map(|j| j.id.clone()).collect();
+        let path = dir.path().join(format!("{id}.md"));
+        std::fs::write(&path, clausewright_core::export::document_markdown(&doc, store.library())).unwrap();
+        let options = CheckOptions { jurisdictions: Some(jurisdictions), today: Some("2027-03-15".into()) };
+        let r = clausewright_core::check::check_file(&path, &options).unwrap();
+        all.extend(r.missing().map(|q| format!("{id}: missing {}", q.id)));
+    }
+    assert!(all.is_empty(), "{}", all.join("\n"));
 }
