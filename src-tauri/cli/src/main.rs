@@ -522,7 +522,8 @@ fn run(cli: Cli) -> Result<(), Stop> {
             if json {
                 print_json(&check_json(&report))?
             } else {
-                print_check(&what, &report)?
+                let name = if std::path::Path::new(&what).exists() { what.clone() } else { format!("document {what}") };
+                print_check(&name, &report)?
             }
             if !report.is_clean() {
                 return Err(Stop::Unclean);

@@ -84,23 +84,24 @@ pub fn check(sections: &[Section], profile: &Profile, library: &Library, options
     for req in &library.requirements {
         let checked = jurisdictions.iter().any(|j| j.id == req.jurisdiction);
         let mut evidence: Vec<Evidence> = Vec::new();
+        let key = detectors::rules_for(&req.id);
+        let hits: &[detectors::Hit] = key.and_then(|k| detected.get(k)).map_or(&[], Vec::as_slice);
         for (_, section, clause) in by_clause.iter().filter(|(r, _, _)| *r == req.id) {
             let by = format!("clause:{clause}");
-            evidence.push(match first_sentence(*section) {
+            // Quote the clause's sentence that makes the disclosure, if a rule finds it.
+            let own = hits.iter().map(|h| &text.sentences[h.sentence]).find(|s| s.section == *section);
+            evidence.push(match own.or_else(|| first_sentence(*section)) {
                 Some(s) => evidence_at(*section, s.start, s.end, by),
                 None => evidence_at(*section, 0, 0, by),
             });
         }
-        let key = detectors::rules_for(&req.id);
-        if let Some(hits) = key.and_then(|k| detected.get(k)) {
-            for h in hits {
-                if evidence.len() >= detectors::MAX_EVIDENCE {
-                    break;
-                }
-                let e = sentence_evidence(h.sentence, format!("rule:{}", h.rule));
-                if !evidence.iter().any(|x| x.section_id == e.section_id && x.start == e.start) {
-                    evidence.push(e);
-                }
+        for h in hits {
+            if evidence.len() >= detectors::MAX_EVIDENCE {
+                break;
+            }
+            let e = sentence_evidence(h.sentence, format!("rule:{}", h.rule));
+            if !evidence.iter().any(|x| x.section_id == e.section_id && x.start == e.start) {
+                evidence.push(e);
             }
         }
         let mut note = None;
