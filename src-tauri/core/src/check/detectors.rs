@@ -1,6 +1,6 @@
 //! Runs the lexicon's rules over a document's sentences: which sentences make which
-//! disclosure, and by which rule. One pass of a `RegexSet` picks the candidate rules for a
-//! sentence; only those are checked in full.
+//! disclosure, and by which rule. Each rule's first pattern scans the whole text once; only the
+//! sentences it matches are checked against the rest of the rule.
 
 use super::lexicon::{SPECS, Spec};
 use super::text::Text;
