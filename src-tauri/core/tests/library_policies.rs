@@ -149,9 +149,21 @@ fn the_starter_uses_the_variants_its_facts_call_for() {
 }
 
 #[test]
+fn a_policy_without_ai_providers_names_none() {
+    for id in templates() {
+        let (doc, md) = policy(&id);
+        if fact(&doc, "uses_ai_providers") == Some("no") {
+            for ai in ["AI service providers", "AI model providers", "including AI features", "AI inputs"] {
+                assert!(!md.contains(ai), "{id} has no AI providers but says {ai:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn the_eu_site_mentions_no_accounts_payments_or_cookies_it_does_not_have() {
     let (_, md) = policy("eu-site");
-    for gone in ["cookie settings link", "Take payments", "Use non-essential cookies", "through cookies", "Create and run your account"] {
+    for gone in ["cookie settings link", "Take payments", "Use non-essential cookies", "through cookies", "Create and run your account", "while your account is open", "fraudulent payment"] {
         assert!(!md.contains(gone), "eu-site says {gone:?}");
     }
 }
