@@ -174,11 +174,12 @@ fn lint_variables_emails_links_and_dates() {
 }
 
 /// Each built-in template as a document with its sample facts: the template's own, and for a
-/// fact its clauses use but it leaves blank, the example in assets/variables.toml.
+/// fact its clauses use but it leaves blank, the example in assets/variables.toml (a table
+/// without one gets a sample row).
 fn template_documents(store: &mut Store) -> Vec<(String, clausewright_core::domain::Document)> {
     let ids: Vec<String> = store.templates().into_iter().map(|t| t.id).collect();
     let vars: toml::Value = toml::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/variables.toml")).unwrap()).unwrap();
-    let examples: Vec<(String, Value)> = vars["variable"]
+    let mut examples: Vec<(String, Value)> = vars["variable"]
         .as_array()
         .unwrap()
         .iter()
@@ -198,6 +199,13 @@ fn template_documents(store: &mut Store) -> Vec<(String, clausewright_core::doma
             Some((v["name"].as_str()?.to_owned(), value))
         })
         .collect();
+    // A table with no example in the file gets one sample row, each cell named for its column.
+    for def in store.library().variables.clone() {
+        if def.kind == clausewright_core::domain::VariableKind::Table && !examples.iter().any(|(n, _)| *n == def.name) {
+            let row = def.columns.iter().map(|c| (c.name.clone(), format!("Sample {}", c.label.to_lowercase()))).collect();
+            examples.push((def.name.clone(), Value::Table(vec![row])));
+        }
+    }
     let mut out = Vec::new();
     for id in ids {
         let mut doc = store.create_document("Template check", Some(&id)).unwrap();
