@@ -149,8 +149,17 @@ fn facts_and_text_must_agree_on_ages_periods_and_providers() {
     let r = with(&[("Logs", "We keep server logs for 14 days.")], &[("retention_logs", "90 days")]);
     assert!(rules(&r).contains(&"retention-mismatch"));
 
+    let lib = Library::builtin().unwrap();
+    let mut f = Profile::default();
+    let row = |n: &str| std::collections::BTreeMap::from([("name".to_string(), n.to_string())]);
+    f.0.insert("processors".into(), Value::Table(vec![row("Hostly Ltd"), row("Mailbird Inc")]));
+    let sections = [section(1, "Providers", "We send error reports to Sentry. Hostly Ltd hosts our servers.")];
+    let r = check(&sections, &f, &lib, &eu());
+    let found: Vec<&str> = r.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(found.contains(&"provider-not-in-facts"), "{found:?}");
+    assert!(r.findings.iter().any(|f| f.rule == "provider-not-in-text" && f.message.contains("Mailbird")), "{found:?}");
     let r = with(&[("Providers", "We send error reports to Sentry.")], &[]);
-    assert!(rules(&r).contains(&"provider-not-in-facts"));
+    assert!(!rules(&r).contains(&"provider-not-in-facts"), "no providers in the facts: nothing to compare");
 }
 
 #[test]

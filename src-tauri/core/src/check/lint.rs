@@ -264,6 +264,10 @@ fn providers(cx: &Context, out: &mut Vec<Raw>) {
         }
     }
     let has_table = !declared.is_empty();
+    if !has_table {
+        // No providers in the facts (an imported file, a new document): nothing to compare.
+        return;
+    }
     for name in ["analytics_providers", "advertising_partners", "sign_in_providers", "payment_processor"] {
         match cx.facts.0.get(name) {
             Some(Value::List(items)) => declared.extend(items.iter().map(|n| n.to_ascii_lowercase())),
@@ -292,9 +296,6 @@ fn providers(cx: &Context, out: &mut Vec<Raw>) {
                 fix: "Add it to the processors table (with purpose, location and transfer safeguard), or remove it from the text.".into(),
             });
         }
-    }
-    if !has_table {
-        return;
     }
     let uses_table = cx.text.sections.iter().any(|s| s.body.contains("{{processors}}") || s.body.contains("{{ processors }}"));
     if uses_table {
