@@ -191,6 +191,24 @@ fn plain_language(text: &Text) -> Result<usize, String> {
     }
 }
 
+/// The jurisdiction ids a user typed (`eu`, `uk`, `us-ca`, or short names such as `us`, `ca`,
+/// `coppa`), as the library names them; an id no requirement uses is refused, naming the known ones.
+pub fn resolve_jurisdictions(list: &[String], library: &Library) -> crate::Result<Vec<String>> {
+    let mut known: Vec<&str> = library.requirements.iter().map(|r| r.jurisdiction.as_str()).collect();
+    known.sort_unstable();
+    known.dedup();
+    list.iter()
+        .map(|id| {
+            let id = applicability::alias(id.trim());
+            if known.contains(&id) {
+                Ok(id.to_owned())
+            } else {
+                Err(crate::Error::Invalid(format!("--jurisdiction: unknown jurisdiction `{id}` (known: {})", known.join(", "))))
+            }
+        })
+        .collect()
+}
+
 /// Checks a policy file (.md, .txt, .html, .docx), read exactly as `import` reads it, against
 /// the built-in library; no workspace is opened, and no facts are known.
 pub fn check_file(path: &std::path::Path, options: &CheckOptions) -> crate::Result<Report> {
