@@ -514,7 +514,11 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 Some(d) => d,
                 None => clausewright_core::now().get(..10).unwrap_or_default().to_owned(),
             };
-            let options = check::CheckOptions { jurisdictions: jurisdiction, today: Some(today) };
+            let jurisdictions = match jurisdiction {
+                Some(list) => Some(check::resolve_jurisdictions(&list, &clausewright_core::library::Library::builtin()?)?),
+                None => None,
+            };
+            let options = check::CheckOptions { jurisdictions, today: Some(today) };
             let report = match what.parse::<i64>() {
                 Ok(id) if !std::path::Path::new(&what).exists() => open(cli.db)?.check_document(id, &options)?,
                 _ => check::check_file(std::path::Path::new(&what), &options)?,
@@ -522,7 +526,8 @@ fn run(cli: Cli) -> Result<(), Stop> {
             if json {
                 print_json(&check_json(&report))?
             } else {
-                print_check(&what, &report)?
+                let name = if std::path::Path::new(&what).exists() { what.clone() } else { format!("document {what}") };
+                print_check(&name, &report)?
             }
             if !report.is_clean() {
                 return Err(Stop::Unclean);

@@ -87,6 +87,10 @@ fn an_error_finding_exits_3_and_user_errors_exit_1() {
     assert!(f["quote"].as_str().unwrap().contains("privacy@tidewatch"));
     assert!(f["message"].as_str().is_some());
 
+    let out = cli(&db, &["check", file.to_str().unwrap(), "--jurisdiction", "eu,mars"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown jurisdiction `mars`"));
+
     let out = cli(&db, &["check", dir.path().join("nope.md").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);

@@ -104,7 +104,7 @@ pub fn jurisdictions(facts: &Facts, explicit: Option<&[String]>, all_text: &str)
 }
 
 /// Short names a user may type for a jurisdiction.
-fn alias(id: &str) -> &str {
+pub fn alias(id: &str) -> &str {
     match id {
         "us" => "us-states",
         "ca" | "california" => "us-ca",

@@ -1,10 +1,12 @@
 //! Runs the lexicon's rules over a document's sentences: which sentences make which
-//! disclosure, and by which rule. One pass of a `RegexSet` picks the candidate rules for a
-//! sentence; only those are checked in full.
+//! disclosure, and by which rule. Each rule's first pattern scans the whole text once; only the
+//! sentences it matches are checked against the rest of the rule.
 
 use super::lexicon::{SPECS, Spec};
 use super::text::Text;
-use regex::{Regex, RegexSet};
+// Byte patterns without Unicode classes: `.{0,80}` stays a small automaton (a Unicode `.` is
+// many states per step), and the sentences are lowercased ASCII anyway.
+use regex::bytes::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -19,19 +21,14 @@ struct Rule {
     not: Vec<Regex>,
 }
 
-struct Detectors {
-    rules: Vec<Rule>,
-    /// Each rule's first `all` pattern, in rule order.
-    first: RegexSet,
-}
-
 fn compile(p: &str) -> Regex {
     // The patterns are constants of this crate, compiled in a test; one that fails is a bug.
-    Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern {p:?}: {e}"))
+    // Multi-line: `^` and `$` are a sentence's ends when sentences are scanned as one text.
+    RegexBuilder::new(p).unicode(false).multi_line(true).build().unwrap_or_else(|e| panic!("built-in pattern {p:?}: {e}"))
 }
 
-static DETECTORS: LazyLock<Detectors> = LazyLock::new(|| {
-    let rules: Vec<Rule> = SPECS
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    SPECS
         .iter()
         .map(|spec| Rule {
             spec,
@@ -40,9 +37,7 @@ static DETECTORS: LazyLock<Detectors> = LazyLock::new(|| {
             heading: spec.heading.iter().map(|p| compile(p)).collect(),
             not: spec.not.iter().map(|p| compile(p)).collect(),
         })
-        .collect();
-    let first = RegexSet::new(SPECS.iter().map(|s| s.all[0])).unwrap_or_else(|e| panic!("built-in patterns: {e}"));
-    Detectors { rules, first }
+        .collect()
 });
 
 /// The key whose rules read requirement `id`: the id itself, or for a UK id with no rules of
@@ -64,33 +59,44 @@ pub struct Hit {
 
 /// Every requirement key (see [`rules_for`]) the text discloses, with up to [`MAX_EVIDENCE`]
 /// sentences each, in document order.
+///
+/// Each rule's first pattern scans the whole text once (sentences joined by newlines, which no
+/// pattern crosses); only the sentences it matches are checked against the rest of the rule.
+/// One scan per rule is far cheaper than one search per rule and sentence.
 pub fn detect(text: &Text<'_>) -> HashMap<&'static str, Vec<Hit>> {
-    let d = &*DETECTORS;
-    let mut found: HashMap<&'static str, Vec<Hit>> = HashMap::new();
-    for (i, s) in text.sentences.iter().enumerate() {
-        let candidates = d.first.matches(&s.norm);
-        if !candidates.matched_any() {
-            continue;
-        }
-        let heading = &text.headings[s.section];
-        let lead = text.lead(s);
-        let sub = text.sub(s);
-        for ri in candidates.iter() {
-            let rule = &d.rules[ri];
-            let hits = found.entry(rule.spec.req).or_default();
-            if hits.len() >= MAX_EVIDENCE || hits.last().is_some_and(|h| h.sentence == i) {
+    let joined = text.joined.as_bytes();
+    let mut held: Vec<(usize, usize)> = Vec::new();
+    for (ri, rule) in RULES.iter().enumerate() {
+        let mut last = usize::MAX;
+        for m in rule.all[0].find_iter(joined) {
+            let i = text.sentence_at(m.start());
+            if i == last {
                 continue;
             }
-            let holds = rule.all[1..].iter().all(|r| r.is_match(&s.norm))
-                && rule.ctx.iter().all(|r| r.is_match(&s.norm) || r.is_match(lead) || r.is_match(sub) || r.is_match(heading))
+            last = i;
+            let s = &text.sentences[i];
+            let norm = s.norm.as_bytes();
+            let heading = text.headings[s.section].as_bytes();
+            let lead = text.lead(s).as_bytes();
+            let sub = text.sub(s).as_bytes();
+            let holds = rule.all[1..].iter().all(|r| r.is_match(norm))
+                && rule.ctx.iter().all(|r| r.is_match(norm) || r.is_match(lead) || r.is_match(sub) || r.is_match(heading))
                 && rule.heading.iter().all(|r| r.is_match(heading) || r.is_match(sub))
-                && !rule.not.iter().any(|r| r.is_match(&s.norm));
+                && !rule.not.iter().any(|r| r.is_match(norm));
             if holds {
-                hits.push(Hit { sentence: i, rule: rule.spec.name });
+                held.push((i, ri));
             }
         }
     }
-    found.retain(|_, v| !v.is_empty());
+    held.sort_unstable();
+    let mut found: HashMap<&'static str, Vec<Hit>> = HashMap::new();
+    for (i, ri) in held {
+        let spec = RULES[ri].spec;
+        let hits = found.entry(spec.req).or_default();
+        if hits.len() < MAX_EVIDENCE && hits.last().is_none_or(|h| h.sentence != i) {
+            hits.push(Hit { sentence: i, rule: spec.name });
+        }
+    }
     found
 }
 
@@ -101,7 +107,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(DETECTORS.rules.len(), SPECS.len());
+        assert_eq!(RULES.len(), SPECS.len());
     }
 
     fn found(heading: &str, body: &str) -> Vec<&'static str> {

@@ -29,7 +29,7 @@ const fn rn(req: &'static str, name: &'static str, all: &'static [&'static str],
 }
 
 /// Someone is told what they may do: a right, a request, a choice.
-const RIGHTS: &str = r"\bright|\brequest|\bentitled|\byou (?:may|can|could|also have|have|are able to)\b|\bask (?:us|for)\b|\bcontact us\b|\bchoices?\b|\bunder (?:the )?gdpr|\bprivacy rights|\bdata protection rights";
+const RIGHTS: &str = r"\bright|\brequest|\bentitled|\byou (?:may|can|could|also have|have|are able to)\b|\bask (?:us|for)\b|\bcontact us\b|\bchoices?\b|\bunder (?:the )?gdpr|\bprivacy rights|\bdata protection rights|\bgive you (?:ways|the (?:ability|option))|\bprovide you with (?:access|ways|the ability)";
 const PERSONAL: &str = r"\b(?:data|information|details|account|profile|records?|content)\b";
 const PERIOD: &str = r"\b\d+\s*(?:-\s*)?(?:days?|weeks?|months?|years?|hours?)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|sixty|ninety|a few) \(?\d*\)? ?(?:calendar |business )?(?:days?|weeks?|months?|years?)\b|\{\{retention [a-z ]+\}\}";
 const KEEP: &str = r"\b(?:retain|retained|retains|retaining|retention|keep|kept|keeps|store|stored|stores|storing|hold|held|preserve|maintain|maintained|delete|deleted|deletes|erase|erased|destroy|destroyed|purge|purged|anonymi[sz]e|anonymi[sz]ed)\b";
@@ -65,15 +65,15 @@ pub static SPECS: &[Spec] = &[
     r("gdpr.transfers", "safeguards", &[r"standard contractual clauses|adequacy decision|privacy shield|data privacy framework|binding corporate rules|\bsccs?\b|adequate (?:level of )?protection"]),
     r("gdpr.transfers", "servers-located", &[r"\bservers?\b.{0,40}\b(?:located|based|hosted|situated)\b"]),
     rc("gdpr.retention", "period", &[KEEP, PERIOD], &[]),
-    r("gdpr.retention", "as-long-as", &[KEEP, r"\bas long as\b|\bno longer than\b|\bfor the (?:period|time|duration)\b|\buntil\b|\bonly for\b|\bfor (?:a|the) (?:limited|reasonable|minimum) (?:period|time)|\bperiod of time\b|\bfor the duration\b"]),
+    r("gdpr.retention", "as-long-as", &[KEEP, r"\bas long as\b|\bno longer than\b|\bfor the (?:period|time|duration)\b|\buntil\b|\bonly for (?:as long|the (?:period|time|duration))\b|\bfor (?:a|the) (?:limited|reasonable|minimum) (?:period|time)|\bperiod of time\b|\bfor the duration\b"]),
     r("gdpr.retention", "retention-policy", &[r"\bretention (?:period|policy|policies|schedule|time)s?\b|\bretention of (?:your |personal )?(?:data|information)\b|\bdata retention\b"]),
-    rn("gdpr.retention", "on-device", &[r"\b(?:retained|kept|stored|saved|remains?) (?:only )?(?:locally|on your (?:device|phone|computer))"], &[], &[r"\bcookie"]),
+    rn("gdpr.retention", "on-device", &[r"\b(?:retained|kept|stored|saved|remains?) (?:only )?(?:locally|on your (?:device|phone|computer))"], &[], &[r"\bcookie|\bbrowser"]),
     r("gdpr.retention", "no-storage", &[r"\b(?:do not|don't|does not|doesn't|never|will not|won't|not) (?:\w+ )?(?:store|retain|keep|save)\b"]),
     rn("gdpr.rights.access", "access", &[r"\baccess\b", PERSONAL], &[RIGHTS], &[r"\b(?:enable|disable|revoke|grant|permission)\b.{0,30}\baccess|\baccess (?:permission|to (?:your |the )?(?:device|camera|location|gmail|google|contacts|microphone|photos|storage))|\baccess or permission"]),
     rc("gdpr.rights.access", "copy", &[r"\b(?:a )?cop(?:y|ies) of (?:the |your |any |all )?(?:personal )?(?:data|information)|\bwhat (?:personal )?(?:data|information) we (?:hold|have|keep|process)"], &[RIGHTS]),
     rc("gdpr.rights.access", "access-item", &[r"^(?:the )?(?:right (?:of|to) )?access\b|\bright (?:of|to) access"], &[]),
     rc("gdpr.rights.rectification", "rectify", &[r"\brectif|\bcorrect(?:ion|ed|ing)?\b|\binaccura|\bincomplete\b"], &[RIGHTS]),
-    rc("gdpr.rights.rectification", "update", &[r"\b(?:update|amend|modify|edit|change)\b.{0,40}\b(?:personal |your |the |any |account )?(?:data|information|details|profile)\b|\baccess, (?:update|correct)|\bupdate,? (?:or|and) (?:delete|correct)"], &[RIGHTS]),
+    rc("gdpr.rights.rectification", "update", &[r"\b(?:update|amend|modify|edit|change)\b.{0,40}\b(?:personal |your |the |any |account )?(?:data|information|details|profile)\b|\baccess, (?:update|correct)|\bupdate,? (?:or|and) (?:delete|correct)|\bways to (?:update|correct) it\b"], &[RIGHTS]),
     rc("gdpr.rights.erasure", "erase", &[r"\beras(?:e|ed|ure|ing)\b|\bright to be forgotten|\bdelet(?:e|ed|ion|ing)\b|\bremov(?:e|ed|al)\b", PERSONAL], &[RIGHTS]),
     rc("gdpr.rights.erasure", "erasure-item", &[r"^(?:the )?(?:right (?:of|to) )?(?:erasure|deletion|delete)\b|\bright to (?:erasure|deletion|delete|be forgotten)"], &[]),
     rc("gdpr.rights.restriction", "restrict", &[r"\brestrict(?:ion|ing|ed)?\b|\blimit(?:ation)? (?:of |on |the )?(?:the )?(?:use|processing|how we)"], &[RIGHTS]),
@@ -86,6 +86,7 @@ pub static SPECS: &[Spec] = &[
     r("gdpr.complaint", "complain-to-regulator", &[r"\bcomplain|\bcomplaint", r"\bauthorit|\bcommissioner|\bregulator|\bsupervis|\bdpa\b|\bgovernment agency"]),
     r("gdpr.statutory-requirement", "obliged", &[r"\b(?:not )?(?:obliged|obligated|required|mandatory|compulsory|under no obligation|not required) to (?:provide|give|supply)\b|\b(?:providing|provision of|giving) (?:your |this |the |such |personal )?(?:data|information)\b.{0,40}\b(?:is|are) (?:not )?(?:mandatory|optional|voluntary|required|necessary|a (?:statutory|contractual) requirement)|\b(?:mandatory|optional|required) (?:fields?|information)\b|\bon a voluntary basis\b|\bvoluntarily (?:provide|give|submit)"]),
     rn("gdpr.statutory-requirement", "if-not-provided", &[r"\b(?:if|should|where|when|unless) you (?:choose not to|do not|don't|refuse to|decline to|fail to|prefer not to|opt not to|elect not to)\b.{0,30}\b(?:provide|give|supply|share|submit|enter|allow|grant)|\bfailure to provide|\bwithout (?:this|that|such|these|those|providing (?:this|that|such|the|your))\b.{0,20}\b(?:data|information|details)"], &[], &[r"\bcookie"]),
+    r("gdpr.statutory-requirement", "law-or-contract", &[r"\b(?:law|contract)s?\b.{0,30}\brequires? you to (?:give|provide|supply)|\b(?:needed|required|necessary) for (?:our|the|a) contract\b|\bwithout (?:it|these|this|them|that information)\b,? we (?:cannot|can't|can not|are unable to)|\b(?:fields?|everything else|all other \w+)\b.{0,40}\b(?:are|is) optional\b"]),
     r("gdpr.statutory-requirement", "statutory", &[r"\bstatutory or contractual|\bcontractual requirement|\brequirement necessary to enter"]),
     rn("gdpr.statutory-requirement", "not-able", &[r"\b(?:may|will|might) not be able to\b|\bunable to (?:use|access|provide|offer)|\bcannot (?:use|provide|offer)\b", r"\bprovide|\bgive|\bwithout|\brefuse|\bdecline|\bchoose not"], &[], &[r"\bcookie"]),
     r("gdpr.automated-decisions", "automated", &[r"\bautomated (?:individual )?decision|\bautomated (?:means|processing)\b.{0,60}\bdecision|\bdecisions? (?:based )?(?:solely )?(?:on|by) automated|\bprofiling\b|\bautomatic decision"]),
@@ -105,6 +106,7 @@ pub static SPECS: &[Spec] = &[
     // --- California --------------------------------------------------------------------------
     r("ccpa.categories-collected", "statute-categories", &[r"\bidentifiers\b|\bcategories of personal information\b|\bcommercial information\b|\binternet or (?:other )?(?:similar )?(?:electronic )?network activity|\bgeolocation data\b|\bprofessional or employment|\binferences\b"]),
     r("ccpa.sources", "sources", &[r"\bcategories of sources|\bsources? of (?:the |your )?(?:personal )?information|\bwe (?:collect|obtain|receive)\b.{0,80}\bfrom\b|\bdirectly from you\b"]),
+    r("ccpa.sources", "sources-column", &[r"\|\s*sources?\s*\|"]),
     r("ccpa.purposes", "business-purposes", &[r"\bbusiness (?:or commercial )?purposes?|\bcommercial purposes?|\bpurposes? (?:for|of) (?:collecting|collection|which)"]),
     r("ccpa.sold-shared", "sold-shared", &[r"\bsold or shared|\bsell or share|\bsell(?:s|ing)? (?:or share )?(?:your )?personal information|\bcross-context behavio|\bsold\b.{0,60}\bshared\b"]),
     r("ccpa.minors-sale", "under-16", &[r"\bunder (?:the age of )?(?:16|sixteen)\b", r"\bsell|\bsold|\bshar"]),
@@ -114,7 +116,9 @@ pub static SPECS: &[Spec] = &[
     r("ccpa.retention", "criteria", &[KEEP, r"\bas long as\b|\bno longer than\b|\bcriteria\b|\buntil\b"]),
     r("ccpa.right-know", "know", &[r"\bright to (?:know|access)|\brequest to know|\baccess (?:to )?(?:the |your )?personal information"]),
     r("ccpa.right-delete", "delete", &[r"\bright to (?:delete|deletion|request deletion)|\brequest (?:to delete|deletion)|\bdelete (?:the |your )?personal information"]),
+    rc("ccpa.right-delete", "delete-among-rights", &[r"\bto delete\b|\bdeletion\b"], &[r"\bright"]),
     r("ccpa.right-correct", "correct", &[r"\bright to correct|\brequest (?:to correct|correction)|\bcorrect (?:the |any )?inaccurate"]),
+    rc("ccpa.right-correct", "correct-among-rights", &[r"\bto correct\b|\bcorrection\b"], &[r"\bright"]),
     r("ccpa.right-opt-out", "opt-out", &[r"\bopt[- ]out\b|\bdo not sell\b", r"\bsale|\bsell|\bshar"]),
     r("ccpa.right-limit", "limit", &[r"\blimit the use\b|\bright to limit|\blimit (?:our )?use of (?:your )?sensitive"]),
     r("ccpa.non-discrimination", "non-discrimination", &[r"\bdiscriminat|\bretaliat"]),

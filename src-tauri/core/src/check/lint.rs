@@ -45,7 +45,7 @@ struct Patterns {
 
 static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     negated: re(r"\b(?:do not|don't|does not|doesn't|never|will not|won't|not|no)\b"),
-    no_sale: re(r"\b(?:do not|don't|does not|never|will not|won't)\s+(?:\w+\s+)?(?:sell|sell or share|sell, rent|sell or rent)\b"),
+    no_sale: re(r"\b(?:do not|don't|does not|never|will not|won't)\s+(?:\w+\s+)?(?:sell or share|sell, rent|sell or rent|sell)\b"),
     sale: re(r"\bwe (?:have |may |might )?(?:sold or shared|sell or share|sold|sell|share (?:\w+ )?for cross-context)\b|\bdo not sell or share my personal information\b"),
     ad_tracking: re(r"\b(?:advertising|targeting|marketing|retargeting) (?:cookies|pixels?|tags|sdks?|partners|networks?)\b|\bad networks?\b|\binterest-based (?:ads|advertising)\b|\bpersonali[sz]ed (?:ads|advertising)\b|\btargeted (?:ads|advertising)\b"),
     a_right: re(r"\bopt(?:-| )?out\b|\bright\b"),
@@ -88,16 +88,18 @@ pub fn run(cx: &Context) -> Vec<Raw> {
     out
 }
 
-fn first(cx: &Context, pred: impl Fn(&Sentence) -> bool) -> Option<usize> {
-    cx.text.sentences.iter().position(pred)
+/// The first sentence a pattern matches that also passes `pred`.
+fn first(cx: &Context, re: &Regex, pred: impl Fn(&Sentence) -> bool) -> Option<usize> {
+    cx.text.matching(re).find(|i| pred(&cx.text.sentences[*i]))
 }
 
 fn sale_share(cx: &Context, out: &mut Vec<Raw>) {
-    let Some(claim) = first(cx, |s| P.no_sale.is_match(&s.norm)) else { return };
+    // "Do Not Sell or Share My Personal Information" names a link; it denies nothing.
+    let denies = |s: &Sentence| P.no_sale.find_iter(&s.norm).any(|m| !s.norm[m.end()..].trim_start().starts_with("my "));
+    let Some(claim) = first(cx, &P.no_sale, denies) else { return };
     // A right described ("opt out of targeted advertising") is not a practice admitted.
-    let other = first(cx, |s| {
-        !P.negated.is_match(&s.norm) && !P.a_right.is_match(&s.norm) && (P.sale.is_match(&s.norm) || P.ad_tracking.is_match(&s.norm))
-    });
+    let admits = |s: &Sentence| !P.negated.is_match(&s.norm) && !P.a_right.is_match(&s.norm);
+    let other = [first(cx, &P.sale, admits), first(cx, &P.ad_tracking, admits)].into_iter().flatten().min();
     let why = match other {
         Some(i) => format!("elsewhere the policy says “{}”", cx.text.raw(&cx.text.sentences[i]).trim()),
         None if cx.facts.flag("sells_or_shares") == Some(true) => "the facts say it sells or shares (sells_or_shares = yes)".into(),
@@ -118,7 +120,7 @@ fn dpo(cx: &Context, out: &mut Vec<Raw>) {
     if !cx.facts.filled("dpo_name") {
         return;
     }
-    if let Some(i) = first(cx, |s| P.no_dpo.is_match(&s.norm)) {
+    if let Some(i) = first(cx, &P.no_dpo, |_| true) {
         out.push(Raw {
             severity: Severity::Error,
             rule: "dpo-contradiction",
@@ -131,8 +133,9 @@ fn dpo(cx: &Context, out: &mut Vec<Raw>) {
 
 fn min_age(cx: &Context, out: &mut Vec<Raw>) {
     let Some(want) = cx.facts.text("min_age").and_then(|s| s.parse::<u32>().ok()) else { return };
-    for (i, s) in cx.text.sentences.iter().enumerate() {
-        if !P.age_context.is_match(&s.norm) || P.age_not.is_match(&s.norm) {
+    for i in cx.text.matching(&P.age_context) {
+        let s = &cx.text.sentences[i];
+        if P.age_not.is_match(&s.norm) {
             continue;
         }
         let ages = P.age.captures_iter(&s.norm).filter_map(|c| c.get(1).or_else(|| c.get(2))?.as_str().parse::<u32>().ok());
@@ -165,8 +168,8 @@ fn ai_trains(cx: &Context) -> Option<String> {
 fn ai_training(cx: &Context, out: &mut Vec<Raw>) {
     let Some(why) = ai_trains(cx) else { return };
     let ai = |s: &Sentence| s.norm.contains("ai") || s.norm.contains("model");
-    let processor = first(cx, |s| P.ai_processor.is_match(&s.norm));
-    let no_train = first(cx, |s| ai(s) && P.no_training.is_match(&s.norm) && !s.norm.contains("opt out") && !s.norm.contains("after you"));
+    let processor = first(cx, &P.ai_processor, |_| true);
+    let no_train = first(cx, &P.no_training, |s| ai(s) && !s.norm.contains("opt out") && !s.norm.contains("after you"));
     for (i, what) in [(processor, "calls the AI model providers processors"), (no_train, "says the data is not used for training")] {
         if let Some(i) = i {
             out.push(Raw {
@@ -181,8 +184,8 @@ fn ai_training(cx: &Context, out: &mut Vec<Raw>) {
 }
 
 fn essential_cookies(cx: &Context, out: &mut Vec<Raw>) {
-    let Some(claim) = first(cx, |s| P.essential_only.is_match(&s.norm)) else { return };
-    let other = first(cx, |s| P.other_cookies.is_match(&s.norm) && !P.negated.is_match(&s.norm));
+    let Some(claim) = first(cx, &P.essential_only, |_| true) else { return };
+    let other = first(cx, &P.other_cookies, |s| !P.negated.is_match(&s.norm));
     let why = match other {
         Some(i) => format!("elsewhere it says “{}”", cx.text.raw(&cx.text.sentences[i]).trim()),
         None if cx.facts.filled("advertising_partners") => "the facts name advertising partners (advertising_partners)".into(),
@@ -206,22 +209,28 @@ fn periods(s: &str) -> Vec<(u32, String)> {
 }
 
 fn retention(cx: &Context, out: &mut Vec<Raw>) {
-    let kinds = [
-        ("retention_account", r"\b(?:close|delete)\w* (?:your |an |the )?account\b"),
-        ("retention_logs", r"\blogs?\b"),
-        ("retention_backups", r"\bbackups?\b"),
-        ("retention_support", r"\bsupport (?:tickets|conversations|messages|chats|requests)\b"),
-        ("retention_billing", r"\b(?:billing|invoices?|tax) records?\b"),
-    ];
-    for (name, topic) in kinds {
+    static KINDS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+        [
+            ("retention_account", r"\b(?:close|delete)\w* (?:your |an |the )?account\b"),
+            ("retention_logs", r"\blogs?\b"),
+            ("retention_backups", r"\bbackups?\b"),
+            ("retention_support", r"\bsupport (?:tickets|conversations|messages|chats|requests)\b"),
+            ("retention_billing", r"\b(?:billing|invoices?|tax) records?\b"),
+        ]
+        .into_iter()
+        .map(|(n, p)| (n, re(p)))
+        .collect()
+    });
+    for (name, topic) in KINDS.iter() {
+        let name = *name;
         let Some(value) = cx.facts.text(name) else { continue };
         let want = periods(value);
         if want.is_empty() {
             continue;
         }
-        let topic = re(topic);
-        for (i, s) in cx.text.sentences.iter().enumerate() {
-            if !topic.is_match(&s.norm) || s.norm.contains("{{") {
+        for i in cx.text.matching(topic) {
+            let s = &cx.text.sentences[i];
+            if s.norm.contains("{{") {
                 continue;
             }
             let said = periods(&s.norm);
@@ -255,6 +264,10 @@ fn providers(cx: &Context, out: &mut Vec<Raw>) {
         }
     }
     let has_table = !declared.is_empty();
+    if !has_table {
+        // No providers in the facts (an imported file, a new document): nothing to compare.
+        return;
+    }
     for name in ["analytics_providers", "advertising_partners", "sign_in_providers", "payment_processor"] {
         match cx.facts.0.get(name) {
             Some(Value::List(items)) => declared.extend(items.iter().map(|n| n.to_ascii_lowercase())),
@@ -262,10 +275,18 @@ fn providers(cx: &Context, out: &mut Vec<Raw>) {
             _ => {}
         }
     }
-    for p in KNOWN_PROVIDERS {
-        let lower = p.to_ascii_lowercase();
-        let pat = re(&format!(r"\b{}\b", regex::escape(&lower)));
-        let Some(i) = first(cx, |s| pat.is_match(&s.norm)) else { continue };
+    static NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        let alternatives: Vec<String> = KNOWN_PROVIDERS.iter().map(|p| regex::escape(&p.to_ascii_lowercase())).collect();
+        re(&format!(r"\b(?:{})\b", alternatives.join("|")))
+    });
+    let mut named: Vec<(String, usize)> = Vec::new();
+    for m in NAMES.find_iter(&cx.text.joined) {
+        if !named.iter().any(|(n, _)| n == m.as_str()) {
+            named.push((m.as_str().to_owned(), cx.text.sentence_at(m.start())));
+        }
+    }
+    for (lower, i) in named {
+        let p = KNOWN_PROVIDERS.iter().find(|p| p.to_ascii_lowercase() == lower).copied().unwrap_or(lower.as_str());
         if !declared.iter().any(|d| d.contains(&lower) || (d.len() > 3 && lower.contains(d.as_str()))) {
             out.push(Raw {
                 severity: Severity::Warning,
@@ -276,9 +297,6 @@ fn providers(cx: &Context, out: &mut Vec<Raw>) {
             });
         }
     }
-    if !has_table {
-        return;
-    }
     let uses_table = cx.text.sections.iter().any(|s| s.body.contains("{{processors}}") || s.body.contains("{{ processors }}"));
     if uses_table {
         return;
@@ -286,7 +304,7 @@ fn providers(cx: &Context, out: &mut Vec<Raw>) {
     if let Some(Value::Table(rows)) = cx.facts.0.get("processors") {
         for name in rows.iter().filter_map(|r| r.get("name")) {
             let lower = name.to_ascii_lowercase();
-            if !cx.text.sentences.iter().any(|s| s.norm.contains(&lower)) {
+            if !cx.text.joined.contains(&lower) {
                 out.push(Raw {
                     severity: Severity::Warning,
                     rule: "provider-not-in-text",
@@ -349,6 +367,10 @@ fn is_link(url: &str) -> bool {
 fn emails_and_links(cx: &Context, out: &mut Vec<Raw>) {
     for (i, s) in cx.text.sentences.iter().enumerate() {
         let raw = cx.text.raw(s);
+        // Cheap tests first: most sentences hold no address and no link.
+        if !raw.contains('@') && !raw.contains("](") && !raw.contains("tp") {
+            continue;
+        }
         for m in P.email_like.find_iter(raw) {
             let token = m.as_str().trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '"' | '\'' | '*' | '_' | '!' | '?'));
             let token = token.strip_prefix("mailto:").unwrap_or(token);
@@ -434,10 +456,8 @@ fn date_in_text(s: &str) -> Option<time::Date> {
 
 fn dates(cx: &Context, out: &mut Vec<Raw>) {
     let Some(today) = cx.today else { return };
-    let from_text = cx.text.sentences.iter().enumerate().find_map(|(i, s)| {
-        if !P.date_context.is_match(&s.norm) {
-            return None;
-        }
+    let from_text = cx.text.matching(&P.date_context).find_map(|i| {
+        let s = &cx.text.sentences[i];
         if s.norm.contains("{{effective date}}") {
             return cx.facts.text("effective_date").and_then(parse_date).map(|d| (Some(i), d));
         }

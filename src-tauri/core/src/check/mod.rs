@@ -84,23 +84,24 @@ pub fn check(sections: &[Section], profile: &Profile, library: &Library, options
     for req in &library.requirements {
         let checked = jurisdictions.iter().any(|j| j.id == req.jurisdiction);
         let mut evidence: Vec<Evidence> = Vec::new();
+        let key = detectors::rules_for(&req.id);
+        let hits: &[detectors::Hit] = key.and_then(|k| detected.get(k)).map_or(&[], Vec::as_slice);
         for (_, section, clause) in by_clause.iter().filter(|(r, _, _)| *r == req.id) {
             let by = format!("clause:{clause}");
-            evidence.push(match first_sentence(*section) {
+            // Quote the clause's sentence that makes the disclosure, if a rule finds it.
+            let own = hits.iter().map(|h| &text.sentences[h.sentence]).find(|s| s.section == *section);
+            evidence.push(match own.or_else(|| first_sentence(*section)) {
                 Some(s) => evidence_at(*section, s.start, s.end, by),
                 None => evidence_at(*section, 0, 0, by),
             });
         }
-        let key = detectors::rules_for(&req.id);
-        if let Some(hits) = key.and_then(|k| detected.get(k)) {
-            for h in hits {
-                if evidence.len() >= detectors::MAX_EVIDENCE {
-                    break;
-                }
-                let e = sentence_evidence(h.sentence, format!("rule:{}", h.rule));
-                if !evidence.iter().any(|x| x.section_id == e.section_id && x.start == e.start) {
-                    evidence.push(e);
-                }
+        for h in hits {
+            if evidence.len() >= detectors::MAX_EVIDENCE {
+                break;
+            }
+            let e = sentence_evidence(h.sentence, format!("rule:{}", h.rule));
+            if !evidence.iter().any(|x| x.section_id == e.section_id && x.start == e.start) {
+                evidence.push(e);
             }
         }
         let mut note = None;
@@ -188,6 +189,24 @@ fn plain_language(text: &Text) -> Result<usize, String> {
     } else {
         Err(format!("Sentences average {mean:.0} words and {:.0}% run over 40 words: shorten them.", long * 100.0))
     }
+}
+
+/// The jurisdiction ids a user typed (`eu`, `uk`, `us-ca`, or short names such as `us`, `ca`,
+/// `coppa`), as the library names them; an id no requirement uses is refused, naming the known ones.
+pub fn resolve_jurisdictions(list: &[String], library: &Library) -> crate::Result<Vec<String>> {
+    let mut known: Vec<&str> = library.requirements.iter().map(|r| r.jurisdiction.as_str()).collect();
+    known.sort_unstable();
+    known.dedup();
+    list.iter()
+        .map(|id| {
+            let id = applicability::alias(id.trim());
+            if known.contains(&id) {
+                Ok(id.to_owned())
+            } else {
+                Err(crate::Error::Invalid(format!("--jurisdiction: unknown jurisdiction `{id}` (known: {})", known.join(", "))))
+            }
+        })
+        .collect()
 }
 
 /// Checks a policy file (.md, .txt, .html, .docx), read exactly as `import` reads it, against

@@ -26,6 +26,10 @@ pub struct Text<'a> {
     /// Each section's heading, lowercased.
     pub headings: Vec<String>,
     pub sentences: Vec<Sentence>,
+    /// Every sentence's `norm`, one per line, to scan in one pass.
+    pub joined: String,
+    /// Where each sentence starts in `joined`.
+    starts: Vec<usize>,
 }
 
 impl<'a> Text<'a> {
@@ -35,7 +39,32 @@ impl<'a> Text<'a> {
         for (i, s) in sections.iter().enumerate() {
             split_section(i, &s.body, &mut sentences);
         }
-        Text { sections, headings, sentences }
+        let mut joined = String::with_capacity(sentences.iter().map(|s| s.norm.len() + 1).sum());
+        let mut starts = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            starts.push(joined.len());
+            // A newline inside a sentence would let a pattern's `.` stop early, never cross.
+            joined.push_str(&s.norm);
+            joined.push('\n');
+        }
+        Text { sections, headings, sentences, joined, starts }
+    }
+
+    /// The sentence holding byte `at` of `joined`.
+    pub fn sentence_at(&self, at: usize) -> usize {
+        self.starts.partition_point(|s| *s <= at).saturating_sub(1)
+    }
+
+    /// The sentences a pattern matches, in order, each once.
+    pub fn matching<'r>(&'r self, re: &'r regex::Regex) -> impl Iterator<Item = usize> + 'r {
+        let mut last = usize::MAX;
+        re.find_iter(&self.joined).filter_map(move |m| {
+            let i = self.sentence_at(m.start());
+            (i != last).then(|| {
+                last = i;
+                i
+            })
+        })
     }
 
     /// The sentence as written.
