@@ -177,7 +177,7 @@ fn marked(doc: &Doc, every: usize) -> Doc {
                 .split(' ')
                 .map(|w| {
                     n += 1;
-                    if n % every != 0 || w.starts_with('|') || w.starts_with('-') || w.is_empty() {
+                    if !n.is_multiple_of(every) || w.starts_with('|') || w.starts_with('-') || w.is_empty() {
                         return w.to_owned();
                     }
                     match (n / every) % 4 {

@@ -458,7 +458,7 @@ fn group(chunks: &[Chunk], reformatted: &Reformatted) -> Vec<Shown> {
 fn assemble(shown: Vec<Shown>, old: &Side, new: &Side) -> Vec<Block> {
     let kind = |s: &Shown| s.new.map(|b| new.blocks[b]).or(s.old.map(|b| old.blocks[b]));
     let mut out = Vec::new();
-    let mut rows: Vec<(Option<(usize, usize)>, Option<(usize, usize)>, Vec<(usize, Shown)>)> = Vec::new();
+    let mut rows: Vec<PendingRow> = Vec::new();
     let cell = |side: &Side, b: Option<usize>| match b.map(|b| side.blocks[b]) {
         Some(Kind::Cell { table, row, col }) => Some((table, row, col)),
         _ => None,
@@ -507,6 +507,7 @@ fn assemble(shown: Vec<Shown>, old: &Side, new: &Side) -> Vec<Block> {
     out
 }
 
+/// A table row being gathered: its (table, row) on the old and the new side, and its cells by column.
 type PendingRow = (Option<(usize, usize)>, Option<(usize, usize)>, Vec<(usize, Shown)>);
 
 fn table(rows: Vec<PendingRow>) -> Block {
