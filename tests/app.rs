@@ -675,5 +675,21 @@ async fn a_missing_disclosure_is_added_from_the_checks_tab() {
     // Present rows sit folded under "N present": found, though not shown.
     app.wait_text("[data-testid=check-requirement][data-id='gdpr.complaint'][data-status=present]", |_| true).await;
     app.screenshot("checks-added").await;
+
+    // A finding's quote jumps to its section, and the preview marks the sentence it quotes.
+    let quote = app.find("[data-testid=check-finding] .quote").await;
+    let quoted = quote.text().await.expect("quote");
+    quote.click().await.expect("jump to the quote");
+    app.find("[data-testid=preview] section.current").await;
+    let marked = app
+        .client
+        .execute("const h = globalThis.CSS && CSS.highlights && CSS.highlights.get('cw-found'); if (h) { for (const r of h) return r.toString(); } return String(getSelection());", vec![])
+        .await
+        .expect("read the mark");
+    let marked = marked.as_str().unwrap_or_default().to_owned();
+    assert!(!marked.trim().is_empty(), "a sentence is marked in the preview for {quoted}");
+    let words: Vec<&str> = marked.split_whitespace().collect();
+    assert!(words.iter().all(|w| quoted.contains(w.trim_matches(|c: char| !c.is_alphanumeric()))), "the mark {marked:?} is from the quote {quoted:?}");
+    app.screenshot("checks-quote-in-preview").await;
     app.close().await;
 }

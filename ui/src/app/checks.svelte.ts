@@ -75,11 +75,12 @@ export class ChecksFlow {
     await this.sections.addClause(clauseId, this.placeFor(clauseId));
   }
 
-  /** Shows the section a finding or a piece of evidence is in. */
-  jump(sectionId: number): void {
+  /** Shows the section a finding or a piece of evidence is in, its quote marked in the preview. */
+  jump(sectionId: number, quote: string | null = null): void {
     const i = this.app.composer.doc?.sections.findIndex((s) => s.id === sectionId) ?? -1;
     if (i < 0) return;
     this.app.view.selected = i;
+    this.app.view.found = quote;
     this.app.view.tab = 'sections';
   }
 }

@@ -4,6 +4,8 @@ export type Tab = 'sections' | 'facts' | 'versions' | 'checks';
 
 export class View {
   tab = $state<Tab>('sections');
+  /** Words the Checks tab quoted, to mark in the preview's current section. */
+  found = $state<string | null>(null);
   /** Index of the selected section of the open document. */
   selected = $state<number | null>(null);
   /** The library clause shown instead of the document, if any. */

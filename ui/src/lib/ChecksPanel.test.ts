@@ -36,7 +36,7 @@ describe('the Checks tab', () => {
     expect(onAdd).toHaveBeenCalledWith('contact.complaints');
     expect(screen.getByTestId('check-finding').textContent).toContain('advertising cookies');
     await fireEvent.click(screen.getByText(/We do not sell/));
-    expect(onJump).toHaveBeenCalledWith(12);
+    expect(onJump).toHaveBeenCalledWith(12, 'We do not sell.');
   });
 
   it('offers no Add in a read-only workspace', () => {
