@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Binary sizes, start-up and whole-process diff time of a release build against git (issue #15;
+# the table in docs/benchmarks.md). Build first: cargo build --release -p clausewright -p clausewright-cli
+# Usage: scripts/size-and-startup.sh [TARGET_DIR] [CORPUS_DIR]
+set -euo pipefail
+target=${1:-${CARGO_TARGET_DIR:-target}}/release
+corpus=${2:-../shared/corpus}
+cli=$target/clausewright-cli
+per_run() { # mean milliseconds per run of a command, over N runs
+  local n=$1; shift
+  local start end
+  start=$(date +%s%N)
+  for _ in $(seq "$n"); do "$@" >/dev/null 2>&1 || true; done
+  end=$(date +%s%N)
+  echo "scale=1; ($end - $start) / $n / 1000000" | bc
+}
+for bin in "$target/clausewright" "$cli"; do
+  [ -x "$bin" ] || { echo "no $bin: build the release first" >&2; exit 1; }
+  printf '%-16s %6.1f MB  relative relocations: %s\n' "$(basename "$bin")" "$(echo "scale=1; $(stat -c %s "$bin") / 1000000" | bc)" \
+    "$(readelf -d "$bin" | awk '/RELACOUNT/ {print $3}' | grep . || echo 0)"
+done
+echo "--version: ours $(per_run 200 "$cli" --version) ms, git $(per_run 200 git --version) ms"
+if [ -d "$corpus" ]; then
+  for pair in "ChatGPT/003.md ChatGPT/004.md" "Grok/006.md Grok/007.md" "DeepSeek/002.md DeepSeek/003.md"; do
+    set -- $pair
+    a=$corpus/$1 b=$corpus/$2
+    [ -f "$a" ] && [ -f "$b" ] || continue
+    echo "$1 -> $2: ours $(per_run 50 "$cli" diff "$a" "$b" --format json) ms, git $(per_run 50 git diff --no-index --word-diff=porcelain "$a" "$b") ms"
+  done
+fi
