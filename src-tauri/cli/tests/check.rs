@@ -1,18 +1,8 @@
 //! `clausewright-cli check` as CI sees it: the JSON shape, exit 0 / 3 / 1, a file read with no
 //! workspace opened, a document checked with its facts.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_clausewright-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CLAUSEWRIGHT_DB")
-        .output()
-        .expect("run clausewright-cli")
-}
+mod common;
+use common::cli;
 
 /// A complete, short EU policy for a fictional app, written for this test.
 const COMPLETE: &str = "# Privacy Policy for Tidewatch\n\nLast updated: 1 March 2027.\n\n\

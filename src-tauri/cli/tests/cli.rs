@@ -1,17 +1,8 @@
 //! The CLI as a script sees it: output, JSON shape and exit codes.
 
-use std::path::Path;
+mod common;
+use common::cli;
 use std::process::{Command, Output};
-
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_clausewright-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CLAUSEWRIGHT_DB")
-        .output()
-        .expect("run clausewright-cli")
-}
 
 fn json(out: &Output) -> serde_json::Value {
     assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
