@@ -491,11 +491,17 @@ fn run(cli: Cli) -> Result<(), Stop> {
                     for w in &preview.warnings {
                         eprintln!("warning: {w}");
                     }
+                    for n in &preview.notes {
+                        outln!("note: {n}");
+                    }
                 }
                 return Ok(());
             }
             let mut store = open(cli.db)?;
             let mut preview = import::preview_file(&file, Some(&store))?;
+            for n in &preview.notes {
+                eprintln!("note: {n}");
+            }
             for w in &preview.warnings {
                 eprintln!("warning: {w}");
             }

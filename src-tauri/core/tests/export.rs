@@ -47,6 +47,7 @@ fn workspace() -> (tempfile::TempDir, Store, i64) {
         sections: changed.iter().map(|(h, b)| clausewright_core::import::ImportedSection { heading: h.clone(), body: b.clone(), topic: None, confidence: 0.0 }).collect(),
         facts: BTreeMap::new(),
         warnings: vec![],
+        notes: vec![],
     };
     store.import(&preview, Some(doc.id), &BTreeMap::new(), "second.md").unwrap();
     (dir, store, doc.id)

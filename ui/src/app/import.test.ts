@@ -14,6 +14,7 @@ const preview: ImportPreview = {
   ],
   facts: { privacy_email: 'privacy@lantern.example' },
   warnings: [],
+  notes: [],
 };
 
 beforeEach(() => vi.resetAllMocks());

@@ -1,15 +1,48 @@
-//! HTML to Markdown for import. The HTML is cleaned by the app's one sanitizer first
-//! (security S2), then walked: headings, paragraphs, lists, tables, links and emphasis become
-//! Markdown; everything else keeps only its text.
+//! HTML to Markdown for import. A saved web page has the policy inside the site's menus,
+//! header, footer and banners, whose own headings can outnumber the policy's: the main content
+//! is found first (`<main>`, one `<article>`, or where the text is) and the rest left out. The
+//! content is cleaned by the app's one sanitizer (security S2), then walked: headings,
+//! paragraphs, lists, tables, links and emphasis become Markdown; everything else keeps only its
+//! text.
 
 use scraper::{ElementRef, Html, Node};
+use ego_tree::NodeId;
+use std::collections::HashMap;
 
-/// Markdown for an HTML page or fragment.
-pub fn to_markdown(html: &str) -> String {
-    // Only the body is content; the head's title and scripts are not.
-    let page = Html::parse_document(html);
-    let body = page.root_element().children().filter_map(ElementRef::wrap).find(|e| e.value().name() == "body").map(|b| b.inner_html());
-    let clean = crate::render::sanitize(body.as_deref().unwrap_or(html));
+/// Markdown for an HTML page or fragment, and a note on what was left out around the policy.
+pub fn to_markdown(html: &str) -> (String, Vec<String>) {
+    let mut page = Html::parse_document(html);
+    let Some(body) = page.root_element().children().filter_map(ElementRef::wrap).find(|e| e.value().name() == "body") else {
+        return (markdown_of(html), vec![]);
+    };
+    let stats = word_counts(body);
+    let total = stats.get(&body.id()).map_or(0, |s| s.words);
+    let (content, semantic) = main_content(body, &stats);
+    // Page furniture inside the content (a share bar, a cookie notice) goes too.
+    let mut furniture = Vec::new();
+    furniture_in(content, semantic, &stats, &mut furniture);
+    let kept = stats.get(&content.id()).map_or(0, |s| s.words)
+        - furniture.iter().map(|id| stats.get(id).map_or(0, |s| s.words)).sum::<usize>();
+    let content_id = content.id();
+    for id in furniture {
+        if let Some(mut node) = page.tree.get_mut(id) {
+            node.detach();
+        }
+    }
+    let inner = page.tree.get(content_id).and_then(ElementRef::wrap).map(|e| e.inner_html()).unwrap_or_default();
+    let left_out = total.saturating_sub(kept);
+    let mut notes = Vec::new();
+    if left_out >= 5 {
+        notes.push(format!(
+            "The web page's menus, header, footer and other text around the policy were left out ({left_out} word{}).",
+            if left_out == 1 { "" } else { "s" }
+        ));
+    }
+    (markdown_of(&inner), notes)
+}
+
+fn markdown_of(html: &str) -> String {
+    let clean = crate::render::sanitize(html);
     let doc = Html::parse_fragment(&clean);
     let mut out = String::new();
     blocks(doc.root_element(), &mut out, 0);
@@ -29,6 +62,128 @@ pub fn to_markdown(html: &str) -> String {
         tidy.push('\n');
     }
     tidy.trim().to_owned() + "\n"
+}
+
+/// Words of readable text under an element, and how many of them are link text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Words {
+    words: usize,
+    in_links: usize,
+}
+
+/// Never text: scripts, styles, templates.
+fn hidden(name: &str) -> bool {
+    matches!(name, "script" | "style" | "noscript" | "template" | "svg" | "head")
+}
+
+/// Word counts for every element under `root`, counted once, bottom up.
+fn word_counts(root: ElementRef<'_>) -> HashMap<NodeId, Words> {
+    fn visit(el: ElementRef<'_>, in_link: bool, out: &mut HashMap<NodeId, Words>) -> Words {
+        let mut w = Words::default();
+        if hidden(el.value().name()) {
+            out.insert(el.id(), w);
+            return w;
+        }
+        let in_link = in_link || el.value().name() == "a";
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => {
+                    let n = t.split_whitespace().count();
+                    w.words += n;
+                    if in_link {
+                        w.in_links += n;
+                    }
+                }
+                Node::Element(_) => {
+                    if let Some(c) = ElementRef::wrap(child) {
+                        let cw = visit(c, in_link, out);
+                        w.words += cw.words;
+                        w.in_links += cw.in_links;
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.insert(el.id(), w);
+        w
+    }
+    let mut out = HashMap::new();
+    visit(root, false, &mut out);
+    out
+}
+
+/// The element that holds the policy: the page's `<main>`, else its one big `<article>`, else
+/// the element the text is in, found by going down from the body while one child holds nearly
+/// all of the words that are not page furniture.
+/// `true` with it when the page marked it (`<main>`, `<article>`).
+fn main_content<'a>(body: ElementRef<'a>, stats: &HashMap<NodeId, Words>) -> (ElementRef<'a>, bool) {
+    let words = |e: &ElementRef<'_>| stats.get(&e.id()).map_or(0, |s| s.words);
+    let total = words(&body);
+    let biggest = |pick: &dyn Fn(&ElementRef<'_>) -> bool| body.descendants().filter_map(ElementRef::wrap).filter(|e| pick(e)).max_by_key(&words);
+    let main = biggest(&|e| e.value().name() == "main" || e.value().attr("role") == Some("main"));
+    if let Some(m) = main.filter(|m| words(m) * 5 >= total) {
+        return (m, true);
+    }
+    if let Some(a) = biggest(&|e| e.value().name() == "article").filter(|a| words(a) * 2 >= total) {
+        return (a, true);
+    }
+    // Words that are not furniture, under each element.
+    fn content_words(e: ElementRef<'_>, stats: &HashMap<NodeId, Words>) -> usize {
+        if furniture(e, false, stats) {
+            return 0;
+        }
+        let own: usize = e.children().filter_map(|c| if let Node::Text(t) = c.value() { Some(t.split_whitespace().count()) } else { None }).sum();
+        own + e.children().filter_map(ElementRef::wrap).map(|c| content_words(c, stats)).sum::<usize>()
+    }
+    let mut at = body;
+    loop {
+        let here = content_words(at, stats);
+        let best = at.children().filter_map(ElementRef::wrap).map(|c| (content_words(c, stats), c)).max_by_key(|(w, _)| *w);
+        match best {
+            Some((w, child)) if here > 0 && w * 100 >= here * 85 => at = child,
+            _ => return (at, false),
+        }
+    }
+}
+
+/// The furniture under `e`, outermost only.
+fn furniture_in(e: ElementRef<'_>, inside: bool, stats: &HashMap<NodeId, Words>, out: &mut Vec<NodeId>) {
+    for child in e.children().filter_map(ElementRef::wrap) {
+        if furniture(child, inside, stats) {
+            out.push(child.id());
+        } else {
+            furniture_in(child, inside, stats, out);
+        }
+    }
+}
+
+/// Is this element the site's furniture rather than the policy: navigation, a banner, a
+/// footer, a cookie notice, share buttons, related links? Inside the main content
+/// (`inside`), a header or footer is the policy's own ("Last updated"), so only menus,
+/// forms and notices count there. An element with a lot of running text is never furniture.
+fn furniture(e: ElementRef<'_>, inside: bool, stats: &HashMap<NodeId, Words>) -> bool {
+    let el = e.value();
+    let name = el.name();
+    if hidden(name) {
+        return false;
+    }
+    let role = el.attr("role").unwrap_or("");
+    let tagged = matches!(name, "nav" | "aside" | "form" | "dialog" | "button" | "select" | "iframe")
+        || matches!(role, "navigation" | "search" | "dialog" | "alertdialog" | "complementary" | "menu" | "menubar")
+        || (!inside && (matches!(name, "header" | "footer") || matches!(role, "banner" | "contentinfo")));
+    let names = format!("{} {}", el.attr("id").unwrap_or(""), el.attr("class").unwrap_or("")).to_lowercase();
+    let site_words: &[&str] = if inside {
+        &["cookie", "consent", "share", "social", "breadcrumb", "related", "newsletter", "skip-link", "subscribe"]
+    } else {
+        &["nav", "menu", "header", "footer", "cookie", "consent", "banner", "breadcrumb", "sidebar", "related", "social", "share", "newsletter", "skip", "masthead", "toolbar", "modal", "popup", "subscribe"]
+    };
+    let named = site_words.iter().any(|w| names.contains(w));
+    if !(tagged || named) {
+        return false;
+    }
+    let w = stats.get(&e.id()).copied().unwrap_or_default();
+    let running_text = w.words >= 200 && w.in_links * 4 < w.words;
+    !running_text
 }
 
 fn blocks(el: ElementRef<'_>, out: &mut String, depth: usize) {
@@ -175,7 +330,7 @@ mod tests {
 
     #[test]
     fn structure_becomes_markdown_and_scripts_vanish() {
-        let md = to_markdown(
+        let (md, _) = to_markdown(
             "<html><head><title>x</title><script>alert(1)</script></head><body>\
              <h1>Privacy Policy</h1><p>Last updated: <b>May 1, 2026</b></p>\
              <h2>1. Information We Collect</h2><p>We collect <a href=\"https://example.com/x\">data</a>.</p>\

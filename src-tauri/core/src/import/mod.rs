@@ -45,6 +45,9 @@ pub struct ImportPreview {
     /// Profile values found in the text, by variable name: suggestions to confirm.
     pub facts: BTreeMap<String, String>,
     pub warnings: Vec<String>,
+    /// What was left out or moved on purpose (heading numbers, a table of contents, a web
+    /// page's menus), so "nothing lost" can be checked.
+    pub notes: Vec<String>,
 }
 
 impl ImportPreview {
@@ -100,7 +103,7 @@ pub fn preview_file(path: &Path, store: Option<&Store>) -> Result<ImportPreview>
 /// of replaced characters would mislead.
 pub fn side_from_file(path: &Path) -> Result<DiffSide> {
     let (name, bytes) = read_bytes(path)?;
-    let (text, warnings) = markdown(&name, &bytes)?;
+    let (text, warnings, _) = markdown(&name, &bytes)?;
     match warnings.into_iter().find(|w| w.contains("not valid UTF-8")) {
         Some(w) => Err(Error::Invalid(format!("{w}; save it as UTF-8 and try again"))),
         None => Ok(sections(&name, &text)),
@@ -130,34 +133,49 @@ fn check_extension(name: &str) -> Result<()> {
     }
 }
 
-/// A file's content as Markdown (or plain text), with warnings about its conversion.
-fn markdown(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>)> {
+/// A file's content as Markdown (or plain text), with warnings about its conversion and notes
+/// on what was left out on purpose.
+fn markdown(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>, Vec<String>)> {
     check_extension(name)?;
-    let (text, warnings) = match extension(name).as_str() {
-        "docx" => docx::to_markdown(name, bytes)?,
+    let (text, warnings, notes) = match extension(name).as_str() {
+        "docx" => {
+            let (text, warnings) = docx::to_markdown(name, bytes)?;
+            (text, warnings, vec![])
+        }
         "html" | "htm" => {
             let (page, warnings) = decode(name, bytes)?;
-            (html::to_markdown(&page), warnings)
+            let (text, notes) = html::to_markdown(&page);
+            (text, warnings, notes)
         }
-        _ => decode(name, bytes)?,
+        _ => {
+            let (text, warnings) = decode(name, bytes)?;
+            (text, warnings, vec![])
+        }
     };
     if text.trim().is_empty() {
         return Err(Error::Invalid(format!("{name} has no text to import")));
     }
-    Ok((text, warnings))
+    Ok((text, warnings, notes))
 }
 
-/// A file's sections. Markdown made from HTML or Word marks its headings; only plain text and
-/// hand-written Markdown have numbered lines ("1. Scope") as headings.
+/// Is this file's text plain (a .txt or hand-written Markdown)? There, numbered lines ("1.
+/// Scope") can be headings; Markdown made from HTML or Word marks its headings, and a numbered
+/// line there is a list item.
+fn plain(name: &str) -> bool {
+    !matches!(extension(name).as_str(), "docx" | "html" | "htm")
+}
+
+/// A file's sections.
 fn sections(name: &str, text: &str) -> DiffSide {
-    if matches!(extension(name).as_str(), "docx" | "html" | "htm") { split::sections_from_markdown(text) } else { sections_from_text(text) }
+    if plain(name) { sections_from_text(text) } else { split::sections_from_markdown(text) }
 }
 
 /// Parses a file's bytes, read as the kind its name says. Never panics: arbitrary bytes give a
 /// preview or an error.
 pub fn preview_bytes(name: &str, bytes: &[u8], store: Option<&Store>) -> Result<ImportPreview> {
-    let (text, warnings) = markdown(name, bytes)?;
-    let (title, parts) = split::outline(&sections(name, &text));
+    let (text, warnings, mut notes) = markdown(name, bytes)?;
+    let (title, parts, outline_notes) = split::outline(&text, plain(name));
+    notes.extend(outline_notes);
     let topics = store.and_then(|st| st.topics().ok()).unwrap_or_default();
     let sections = parts
         .into_iter()
@@ -166,7 +184,7 @@ pub fn preview_bytes(name: &str, bytes: &[u8], store: Option<&Store>) -> Result<
             ImportedSection { heading, body, topic, confidence }
         })
         .collect();
-    Ok(ImportPreview { title, sections, facts: facts(&text), warnings })
+    Ok(ImportPreview { title, sections, facts: facts(&text), warnings, notes })
 }
 
 /// What an import made.

@@ -4,121 +4,370 @@
 
 use crate::diff::{DiffSection, DiffSide};
 
-/// Is this line a section heading in a Markdown or text file? ATX headings (`#`, `##`) and
-/// numbered lines such as "1. Information We Collect" or "2) Sharing" count.
-fn heading_of(line: &str, numbered_lines: bool) -> Option<String> {
+/// How a line shows that it is a heading, strongest first: Markdown heading levels (ATX `#` and
+/// setext underlines), bold lines that start with a number, numbered lines, bold lines, and
+/// all-caps lines. A document's sections are its strongest mark that repeats (see [`top_mark`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Mark {
+    Heading(u8),
+    BoldNumbered,
+    Numbered,
+    Bold,
+    Caps,
+}
+
+/// A line that could open a section.
+#[derive(Debug, Clone)]
+struct Candidate {
+    line: usize,
+    mark: Mark,
+    /// The number it opens with, as a value ("IV." is 4, "c)" is 3), for telling headings
+    /// (numbered on through the document) from list items (numbered again in each list).
+    number: Option<u32>,
+}
+
+/// The number a heading opens with and the text after it: "2. ", "2\\. ", "2) ", "13.1 ",
+/// "IV. ", "(c) ", "B. ". Only a number followed by a space and more text counts.
+fn number_prefix(text: &str) -> Option<(u32, &str)> {
+    number_parts(text).map(|(n, _, rest)| (n, rest))
+}
+
+/// [`number_prefix`] with how many parts the number has: "13.1" has two, a sub-section's.
+fn number_parts(text: &str) -> Option<(u32, usize, &str)> {
+    let t = text.strip_prefix('(').unwrap_or(text);
+    let token_end = t.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '\\' || c == ')'))?;
+    let (token, rest) = t.split_at(token_end);
+    if !rest.starts_with(' ') || rest.trim().is_empty() {
+        return None;
+    }
+    let core = token.trim_end_matches(['.', ')', '\\']);
+    let closed = core.len() < token.len();
+    let first = core.split(['.', '\\']).next().unwrap_or("");
+    let value = if !first.is_empty() && first.len() <= 3 && first.chars().all(|c| c.is_ascii_digit()) {
+        // "13.1" is a sub-number: fine, its first part counts. "2020" is a year, not a number.
+        first.parse().ok()
+    } else if closed && core == first {
+        // One letter is a letter ("C." is the third), except the Roman numerals that start a
+        // count (I, V, X).
+        let letter = first.len() == 1 && first.chars().all(|c| c.is_ascii_alphabetic()) && !matches!(first, "I" | "V" | "X");
+        if letter { Some(u32::from(first.to_ascii_uppercase().as_bytes()[0] - b'A') + 1) } else { roman(first) }
+    } else {
+        None
+    }?;
+    let parts = core.split(['.', '\\']).filter(|p| !p.is_empty()).count();
+    Some((value, parts, rest.trim_start()))
+}
+
+fn roman(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 6 || !s.chars().all(|c| "IVXLC".contains(c)) {
+        return None;
+    }
+    let val = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 100,
+    };
+    let chars: Vec<u32> = s.chars().map(val).collect();
+    let mut total = 0;
+    for (i, v) in chars.iter().enumerate() {
+        if chars.get(i + 1).is_some_and(|next| next > v) { total -= *v as i64 } else { total += *v as i64 }
+    }
+    u32::try_from(total).ok().filter(|v| *v > 0)
+}
+
+/// Reads like a heading: short, opens with a capital or a number, and is not a sentence.
+fn heading_like(text: &str, max_words: usize) -> bool {
+    let t = text.trim();
+    t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !t.ends_with(['.', ',', ';'])
+        && t.split_whitespace().count() <= max_words
+}
+
+/// The text inside a line that is bold and nothing else: `**Data We Collect**`, `__Data__`,
+/// `***Data***`, `**Data:**`.
+fn bold_only(t: &str) -> Option<&str> {
+    let t = t.strip_suffix(':').unwrap_or(t);
+    let marker = if t.starts_with("**") { "**" } else if t.starts_with("__") { "__" } else { return None };
+    let inner = t.strip_prefix(marker)?.strip_suffix(marker)?;
+    let inner = inner.trim_matches(|c| c == '*' || c == '_').trim().trim_end_matches(':');
+    (!inner.is_empty() && !inner.contains(marker)).then_some(inner)
+}
+
+/// What kind of heading this line is, if any. `plain` text (a .txt file or hand-written
+/// Markdown) also has numbered lines ("1. Scope") as headings; Markdown made from HTML or Word
+/// marks its headings, and a numbered line there is a list item.
+fn mark_of(line: &str, after_blank: bool, plain: bool) -> Option<(Mark, Option<u32>)> {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > 120 {
+    if t.is_empty() || t.chars().count() > 160 {
         return None;
     }
     let hashes = t.chars().take_while(|c| *c == '#').count();
-    if (1..=2).contains(&hashes) && t[hashes..].starts_with(' ') {
-        return Some(strip_number(t[hashes..].trim()).to_owned());
+    if (1..=6).contains(&hashes) && (t.len() == hashes || t[hashes..].starts_with(' ')) {
+        let text = t[hashes..].trim().trim_end_matches('#').trim();
+        return (!text.is_empty()).then(|| (Mark::Heading(hashes as u8), number_prefix(&clean_marks(text)).map(|(n, _)| n)));
     }
-    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
-    if numbered_lines && digits > 0 && digits <= 2 {
-        let rest = &t[digits..];
-        let rest = rest.strip_prefix("\\.").or_else(|| rest.strip_prefix('.')).or_else(|| rest.strip_prefix(')'))?;
-        let rest = rest.trim_start();
-        let starts_upper = rest.chars().next().is_some_and(|c| c.is_uppercase());
-        if starts_upper && !rest.ends_with(['.', ',', ';', ':']) && rest.split_whitespace().count() <= 12 {
-            return Some(rest.to_owned());
+    if t.starts_with(['|', '>', '<']) || t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") {
+        return None;
+    }
+    if let Some(inner) = bold_only(t).filter(|_| after_blank) {
+        let plain_inner = clean_marks(inner);
+        return match number_parts(&plain_inner) {
+            Some((n, 1, rest)) if heading_like(rest, 16) => Some((Mark::BoldNumbered, Some(n))),
+            _ if heading_like(&plain_inner, 16) => Some((Mark::Bold, None)),
+            _ => None,
+        };
+    }
+    if plain
+        && let Some((n, parts, rest)) = number_parts(t)
+    {
+        if parts > 1 {
+            return None;
         }
+        let starts_upper = rest.chars().next().is_some_and(char::is_uppercase);
+        return (starts_upper && heading_like(rest, 12) && !rest.ends_with(':')).then_some((Mark::Numbered, Some(n)));
     }
-    None
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && !t.contains("](");
+    (caps && heading_like(t, 12) && !t.ends_with(':')).then_some((Mark::Caps, None))
+}
+
+/// Setext underlines: `===` marks a top heading, `---` a second-level one.
+fn setext_level(line: &str) -> Option<u8> {
+    let t = line.trim();
+    if t.len() < 3 {
+        return None;
+    }
+    if t.chars().all(|c| c == '=') {
+        Some(1)
+    } else if t.chars().all(|c| c == '-') {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 fn is_setext_underline(line: &str) -> bool {
-    let t = line.trim();
-    t.len() >= 3 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
+    setext_level(line).is_some()
 }
 
-/// "2. Sharing", "2\\. Sharing", "2) Sharing" and "13.1 Data" lose their number.
+/// "2. Sharing", "2\\. Sharing", "2) Sharing", "13.1 Data", "IV. Rights" and "(c) Cookies"
+/// lose their number.
 fn strip_number(heading: &str) -> &str {
-    let digits = heading.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '\\' || c == ')')).unwrap_or(0);
-    if digits > 0 && heading[digits..].starts_with(' ') { heading[digits..].trim_start() } else { heading }
+    match number_prefix(heading) {
+        Some((_, rest)) => rest,
+        None => heading,
+    }
+}
+
+/// Every line that could open a section, with its mark.
+fn candidates(lines: &[&str], plain: bool) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    let mut fenced = false;
+    let mut after_blank = true;
+    // The last numbered line: where, its number, and whether its list has blank lines between items.
+    let mut last_numbered: Option<(usize, Option<u32>, Option<bool>)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let t = line.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if !fenced {
+            let setext = lines.get(i + 1).and_then(|next| setext_level(next)).filter(|_| {
+                after_blank && !t.is_empty() && !t.starts_with(['-', '*', '>', '|', '#'])
+            });
+            if let Some(level) = setext {
+                found.push(Candidate { line: i, mark: Mark::Heading(level), number: number_prefix(&clean_marks(t)).map(|(n, _)| n) });
+                i += 2;
+                after_blank = false;
+                continue;
+            }
+            match mark_of(line, after_blank, plain) {
+                // Numbered lines one after another are a list (or a table of contents), not
+                // headings: a heading has text under it.
+                // The next number, right after the last numbered line or after only blank lines
+                // when the list is a loose one.
+                Some((Mark::Numbered, n))
+                    if last_numbered.is_some_and(|(j, m, loose)| {
+                        let gap = i - j - 1;
+                        n == m.map(|m| m + 1) && lines[j + 1..i].iter().all(|l| l.trim().is_empty()) && loose.is_none_or(|loose| loose == (gap > 0))
+                    }) =>
+                {
+                    let (j, _, _) = last_numbered.unwrap_or_default();
+                    found.retain(|c: &Candidate| c.line != j);
+                    last_numbered = Some((i, n, Some(i - j > 1)));
+                }
+                Some((mark, number)) => {
+                    found.push(Candidate { line: i, mark, number });
+                    if mark == Mark::Numbered {
+                        last_numbered = Some((i, number, None));
+                    }
+                }
+                None => {}
+            }
+        }
+        after_blank = t.is_empty();
+        i += 1;
+    }
+    found
+}
+
+/// Do these numbers run on through the document, as section numbers do, rather than start
+/// again in each list? A table of contents before the sections may start them once more.
+fn numbered_on(numbers: &[Option<u32>]) -> bool {
+    let n: Vec<u32> = numbers.iter().flatten().copied().collect();
+    let restarts = n.windows(2).filter(|w| w[1] <= w[0]).count();
+    n.len() >= 2 && restarts <= 1
+}
+
+/// The mark of a document's sections: the strongest that repeats through the body (the first
+/// heading, often the title, is not counted), or the strongest there is when none repeats.
+/// Numbered marks count only when the numbers run on.
+fn top_mark(found: &[Candidate]) -> Option<Mark> {
+    let body: Vec<&Candidate> = found.iter().skip(1).collect();
+    let usable = |mark: Mark| {
+        let of: Vec<Option<u32>> = body.iter().filter(|c| c.mark == mark).map(|c| c.number).collect();
+        !matches!(mark, Mark::Numbered | Mark::BoldNumbered) || numbered_on(&of) || of.len() == 1
+    };
+    let mut marks: Vec<Mark> = body.iter().map(|c| c.mark).collect();
+    marks.sort();
+    let repeating = marks.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).find(|m| usable(*m));
+    repeating.or_else(|| marks.iter().copied().find(|m| usable(*m))).or_else(|| found.first().map(|c| c.mark))
 }
 
 /// Splits a Markdown or plain-text file into sections at its headings; text before the first
 /// heading is a preamble section. Line endings are normalized to `\n`; nothing else changes.
 pub fn sections_from_text(text: &str) -> DiffSide {
-    split(text, true)
+    split(text, true).0
 }
 
 /// Splits Markdown made from a structured file (HTML, Word) at its marked headings only: there,
 /// a line like "1. First we ask" is a numbered list item, not a heading.
 pub(super) fn sections_from_markdown(text: &str) -> DiffSide {
-    split(text, false)
+    split(text, false).0
 }
 
-fn split(text: &str, numbered_lines: bool) -> DiffSide {
+/// The sections, and each one's mark (`None` for a preamble) and the document's top mark.
+fn split(text: &str, plain: bool) -> (DiffSide, Vec<Option<Mark>>, Option<Mark>) {
     let text: std::borrow::Cow<str> =
         if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() };
-    let mut sections: Vec<DiffSection> = Vec::new();
-    let mut current = DiffSection { key: None, heading: String::new(), text: String::new() };
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let found = candidates(&lines, plain);
+    let top = top_mark(&found);
+    // Every heading as strong as the top mark opens a section; weaker ones stay inside.
+    let opening: std::collections::HashMap<usize, Mark> =
+        found.iter().filter(|c| top.is_some_and(|t| c.mark <= t)).map(|c| (c.line, c.mark)).collect();
+    let mut sections: Vec<DiffSection> = Vec::new();
+    let mut marks = Vec::new();
+    let mut current = DiffSection { key: None, heading: String::new(), text: String::new() };
+    let mut current_mark = None;
     for (i, line) in lines.iter().enumerate() {
-        // Setext headings: a text line underlined with === or --- on the next line.
-        let setext = lines.get(i + 1).is_some_and(|next| is_setext_underline(next))
-            && !line.trim().is_empty()
-            && !line.trim_start().starts_with(['-', '*', '>', '|']);
-        let heading = if setext { Some(strip_number(line.trim()).to_owned()) } else { heading_of(line, numbered_lines) };
-        if let Some(h) = heading {
+        if let Some(mark) = opening.get(&i) {
+            let heading = clean_heading(line);
             if !current.text.is_empty() {
-                sections.push(std::mem::replace(&mut current, DiffSection { key: None, heading: h, text: String::new() }));
+                sections.push(std::mem::replace(&mut current, DiffSection { key: None, heading, text: String::new() }));
+                marks.push(current_mark);
             } else {
-                current.heading = h;
+                current.heading = heading;
             }
+            current_mark = Some(*mark);
         }
         current.text.push_str(line);
     }
     if !current.text.is_empty() {
         sections.push(current);
+        marks.push(current_mark);
     }
-    DiffSide { sections }
+    (DiffSide { sections }, marks, top)
 }
 
-/// Cleans a heading line: Markdown marks, numbering, bold and link wrappers go.
-fn clean_heading(line: &str) -> String {
-    let mut h = line.trim().trim_start_matches('#').trim().to_owned();
+/// A heading's text without Markdown marks: a link wrapper, bold and emphasis markers.
+fn clean_marks(text: &str) -> String {
+    let mut h = text.trim().to_owned();
     // "[**13.1 Data controller**](#131-data-controller)" -> "13.1 Data controller"
     if h.starts_with('[')
         && let Some(end) = h.find("](")
+        && h.ends_with(')')
     {
         h = h[1..end].to_owned();
     }
     h = h.replace("**", "").replace("__", "");
+    let inner = h.trim();
+    let emphasised = |m: char| inner.len() > 2 && inner.starts_with(m) && inner.ends_with(m);
+    if emphasised('*') || emphasised('_') { inner[1..inner.len() - 1].trim().to_owned() } else { inner.to_owned() }
+}
+
+/// Cleans a heading line: Markdown marks, numbering, bold and link wrappers go.
+fn clean_heading(line: &str) -> String {
+    let t = line.trim();
+    let hashes = t.chars().take_while(|c| *c == '#').count();
+    let t = if hashes > 0 { t[hashes..].trim().trim_end_matches('#') } else { t };
+    let h = clean_marks(t);
+    let h = h.strip_suffix(':').unwrap_or(&h);
     strip_number(h.trim()).trim().to_owned()
 }
 
-/// A file's sections as the import shows them: its title, and each section's heading and
-/// Markdown body ("Preamble" for the text before the first heading), with tables of contents
-/// and the title folded into the preamble.
-pub(super) fn outline(side: &DiffSide) -> (String, Vec<(String, String)>) {
-    // Each split section as (heading, body, its whole text); `None` is the preamble.
-    let mut parts: Vec<(Option<String>, String, String)> = side
+/// Does this heading's text lose a number when cleaned?
+fn numbered_heading(line: &str) -> bool {
+    let t = line.trim().trim_start_matches('#').trim();
+    number_prefix(&clean_marks(t)).is_some()
+}
+
+/// A file's sections as the import shows them: its title, each section's heading and Markdown
+/// body ("Preamble" for the text before the first heading), with tables of contents and the
+/// title folded into the preamble; and notes on what was left out on purpose.
+pub(super) fn outline(text: &str, plain: bool) -> (String, Vec<(String, String)>, Vec<String>) {
+    let (side, marks, top) = split(text, plain);
+    let mut notes = Vec::new();
+    // Each split section as (heading, body, its whole text, mark); `None` is the preamble.
+    let mut parts: Vec<(Option<String>, String, String, Option<Mark>)> = side
         .sections
         .iter()
-        .map(|s| {
-            if s.heading.is_empty() {
-                return (None, s.text.trim().to_owned(), s.text.clone());
+        .zip(marks)
+        .map(|(s, mark)| {
+            if mark.is_none() {
+                return (None, s.text.trim().to_owned(), s.text.clone(), None);
             }
-            let mut lines = s.text.lines();
-            let first = lines.next().unwrap_or("");
-            let mut rest: Vec<&str> = lines.collect();
+            let mut rest: Vec<&str> = s.text.lines().skip(1).collect();
             if rest.first().is_some_and(|l| is_setext_underline(l)) {
                 rest.remove(0);
             }
-            (Some(clean_heading(first)), rest.join("\n").trim().to_owned(), s.text.clone())
+            (Some(s.heading.clone()), rest.join("\n").trim().to_owned(), s.text.clone(), mark)
         })
         .collect();
-    // A table of contents at the top: entries whose heading comes again later, with no text
-    // of their own or only a list of links first, fold into the section before them.
+    let numbered = side.sections.iter().filter(|s| !s.heading.is_empty() && numbered_heading(s.text.lines().next().unwrap_or(""))).count();
+    let mut title = String::new();
+    // A heading at the top, stronger than the sections' ("# Title" over "## Sections", a bold
+    // title over bold numbered sections), is the document's title: it goes into the preamble.
+    let first_heading = parts.iter().position(|p| p.0.is_some());
+    if let Some(t) = first_heading.filter(|t| *t <= 1 && parts.len() > t + 1) {
+        let recurs = parts[t + 1..].iter().any(|p| p.0.is_some() && p.0 == parts[t].0);
+        let stronger = parts[t].3.zip(top).is_some_and(|(m, top)| m < top) && !recurs;
+        let names_policy = t == 0 && parts[t].0.as_ref().is_some_and(|h| names_a_policy(h)) && parts[t].1.split_whitespace().count() < 60;
+        if stronger || names_policy {
+            let (heading, _, whole, _) = parts.remove(t);
+            title = heading.unwrap_or_default();
+            match parts.first_mut().filter(|p| p.0.is_none()) {
+                Some(pre) => pre.1 = format!("{}\n\n{}", pre.1, whole.trim()),
+                None => parts.insert(0, (None, whole.trim().to_owned(), whole, None)),
+            }
+        }
+    }
+    // A table of contents: sections that are only a list of the headings that follow, and
+    // entries whose heading comes again later with no text of their own, fold into the section
+    // before them.
+    let mut toc_entries = 0;
     let mut i = 1;
     while i < parts.len() {
-        let recurs = parts[i].0.as_ref().is_some_and(|h| parts[i + 1..].iter().any(|p| p.0.as_ref() == Some(h)));
-        if recurs && starts_with_toc(&parts[i].1) {
-            let (_, _, whole) = parts.remove(i);
+        let later: Vec<String> = parts[i + 1..].iter().filter_map(|p| p.0.as_ref().map(|h| h.to_lowercase())).collect();
+        let recurs = parts[i].0.as_ref().is_some_and(|h| later.contains(&h.to_lowercase()));
+        let lists_later = lists_headings(&parts[i].1, &later);
+        if (recurs && starts_with_toc(&parts[i].1)) || lists_later > 0 {
+            toc_entries += lists_later.max(1);
+            let (_, _, whole, _) = parts.remove(i);
             let prev = &mut parts[i - 1];
             prev.1 = format!("{}\n\n{}", prev.1, whole.trim()).trim().to_owned();
             prev.2 = format!("{}\n\n{}", prev.2.trim_end(), whole.trim());
@@ -126,25 +375,19 @@ pub(super) fn outline(side: &DiffSide) -> (String, Vec<(String, String)>) {
             i += 1;
         }
     }
-    let mut title = String::new();
-    // A top-level heading ("# Title" or underlined with ===) before sections of a lower level
-    // is the document's title: it goes into the preamble.
-    let is_h1 = |t: &str| t.trim_start().starts_with("# ") || t.lines().nth(1).is_some_and(|l| l.trim().starts_with("===") && is_setext_underline(l));
-    let first_heading = parts.iter().position(|p| p.0.is_some());
-    if let Some(t) = first_heading.filter(|t| *t <= 1) {
-        let next_is_h1 = parts.get(t + 1).is_some_and(|p| is_h1(&p.2));
-        if is_h1(&parts[t].2) && !next_is_h1 && parts.len() > t + 1 {
-            let (heading, _, whole) = parts.remove(t);
-            title = heading.unwrap_or_default();
-            match parts.first_mut().filter(|p| p.0.is_none()) {
-                Some(pre) => pre.1 = format!("{}\n\n{}", pre.1, whole.trim()),
-                None => parts.insert(0, (None, whole.trim().to_owned(), whole)),
-            }
-        }
+    if let Some(pre) = parts.first().filter(|p| p.0.is_none()) {
+        let later: Vec<String> = parts.iter().filter_map(|p| p.0.as_ref().map(|h| h.to_lowercase())).collect();
+        toc_entries = toc_entries.max(lists_headings(&pre.1, &later));
     }
     if title.is_empty() {
         title = match &parts[..] {
-            [(None, body, _), ..] => clean_heading(body.lines().next().unwrap_or("")),
+            // The preamble's first line, or one of its first lines that names the policy
+            // ("Quick links" above "Privacy Policy" is a saved page's menu).
+            [(None, body, ..), ..] => {
+                let first: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).take(3).collect();
+                let named = first.iter().find(|l| names_a_policy(&clean_heading(l)));
+                clean_heading(named.or(first.first()).copied().unwrap_or(""))
+            }
             [(Some(h), ..), ..] => h.clone(),
             [] => String::new(),
         };
@@ -153,14 +396,43 @@ pub(super) fn outline(side: &DiffSide) -> (String, Vec<(String, String)>) {
         title = "Imported policy".into();
     }
     // The title becomes the document's title; the preamble keeps the rest ("Last updated…").
-    if let Some((None, body, _)) = parts.first_mut() {
+    if let Some((None, body, ..)) = parts.first_mut() {
         *body = without_title(body, &title);
         if body.trim().is_empty() {
             parts.remove(0);
         }
     }
-    let sections = parts.into_iter().map(|(heading, body, _)| (heading.unwrap_or_else(|| "Preamble".to_owned()), body)).collect();
-    (title, sections)
+    if numbered > 0 {
+        notes.push(format!(
+            "Section numbers were taken off {numbered} heading{}: Clausewright numbers sections itself when it renders and exports.",
+            if numbered == 1 { "" } else { "s" }
+        ));
+    }
+    if toc_entries > 0 {
+        notes.push(format!("A table of contents ({toc_entries} entries) was kept in the preamble rather than made into sections."));
+    }
+    let sections = parts.into_iter().map(|(heading, body, ..)| (heading.unwrap_or_else(|| "Preamble".to_owned()), body)).collect();
+    (title, sections, notes)
+}
+
+/// "Privacy Policy", "Privacy Notice", "Data Protection Statement": a title, not a section.
+fn names_a_policy(heading: &str) -> bool {
+    let h = heading.to_lowercase();
+    ["privacy", "policy", "notice", "statement"].iter().any(|w| h.contains(w)) && h.split_whitespace().count() <= 8
+}
+
+/// How many lines of this text name, one per line, the headings that come later: three or more,
+/// making up most of its lines, is a table of contents. Lines are compared without list
+/// marks, link targets and numbers.
+fn lists_headings(body: &str, later: &[String]) -> usize {
+    let lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let entry = |l: &str| {
+        let l = l.trim_start_matches(['-', '*', '+']).trim();
+        clean_heading(l).to_lowercase()
+    };
+    let hits: Vec<String> = lines.iter().map(|l| entry(l)).filter(|e| later.contains(e)).collect();
+    let distinct: std::collections::BTreeSet<&String> = hits.iter().collect();
+    if distinct.len() >= 3 && hits.len() * 2 >= lines.len().saturating_sub(2) { distinct.len() } else { 0 }
 }
 
 /// The preamble without its title line (and the line underlining it, for a setext title).
@@ -210,11 +482,14 @@ mod tests {
 
     #[test]
     fn files_split_at_their_headings_and_join_back_exactly() {
-        let text = "Privacy Policy\r\nLast updated: 1 May\n\n1. Information We Collect\nWe collect:\n- a\n\n## 2. Sharing\nWe share.\n2.1 Not a top heading line.\nRetention\n---------\nWe keep it.\n";
+        let text = "Privacy Policy\r\nLast updated: 1 May\n\n1. Information We Collect\nWe collect:\n1. a\n2. b\n\n2. Sharing\nWe share.\n2.1 Not a top heading line.\n3) Retention\nWe keep it.\n";
         let side = sections_from_text(text);
         let headings: Vec<&str> = side.sections.iter().map(|s| s.heading.as_str()).collect();
         assert_eq!(headings, ["", "Information We Collect", "Sharing", "Retention"]);
         assert_eq!(side.text(), text.replace("\r\n", "\n"));
+        let md = "Title\n=====\n\nIntro.\n\nFirst\n-----\nText.\n\n## Second\n\n**Bold inside**\n\nMore.\n";
+        let headings: Vec<String> = sections_from_text(md).sections.into_iter().map(|s| s.heading).collect();
+        assert_eq!(headings, ["Title", "First", "Second"]);
     }
 
     #[test]

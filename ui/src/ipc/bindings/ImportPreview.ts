@@ -8,4 +8,9 @@ export type ImportPreview = { title: string, sections: Array<ImportedSection>,
 /**
  * Profile values found in the text, by variable name: suggestions to confirm.
  */
-facts: { [key in string]: string }, warnings: Array<string>, };
+facts: { [key in string]: string }, warnings: Array<string>, 
+/**
+ * What was left out or moved on purpose (heading numbers, a table of contents, a web
+ * page's menus), so "nothing lost" can be checked.
+ */
+notes: Array<string>, };
