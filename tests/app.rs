@@ -479,6 +479,58 @@ async fn a_word_policy_is_imported_checked_and_opened_as_sections() {
     app.close().await;
 }
 
+/// A client's live policy saved from the browser: the site's menus and footer have more
+/// headings than the policy has sections, and the policy numbers its own.
+const SAVED_PAGE: &str = r#"<!DOCTYPE html><html><head><title>Privacy | Wren AI</title></head><body>
+<header><nav><h2>Products</h2><a href="/chat">Wren Chat</a><a href="/api">API</a><h2>Company</h2><a href="/about">About</a><a href="/careers">Careers</a></nav></header>
+<div class="cookie-banner"><h3>Cookies on this site</h3><p>We use cookies. Accept all or manage them.</p></div>
+<main><h1>Wren AI Privacy Policy</h1><p>Effective 1 October 2026.</p>
+<h2>1. What we collect</h2><p>Your prompts, the replies and your account email.</p>
+<h2>2. How we use it</h2><p>To answer you and to keep the service safe.</p>
+<h2>3. Your rights</h2><p>Ask for a copy, a correction or deletion at any time.</p>
+<h2>4. Contact</h2><p>privacy@wren.example</p></main>
+<footer><h4>Legal</h4><a href="/terms">Terms</a><h4>Social</h4><a href="https://x.example/wren">X</a><p>© 2026 Wren AI</p></footer></body></html>"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_saved_web_page_imports_as_its_policys_sections_and_says_what_it_left_out() {
+    if !enabled() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("Wren privacy.html");
+    std::fs::write(&file, SAVED_PAGE).expect("fixture");
+    let file = file.to_string_lossy().into_owned();
+    let app = App::launch_with(dir, &["--answer-open", &file]).await;
+    app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+
+    app.chord(&[CTRL], 'o').await;
+    app.find("[data-testid=import-dialog]").await;
+    let title = app.find("[data-testid=import-title]").await.prop("value").await.expect("title").unwrap_or_default();
+    assert_eq!(title, "Wren AI Privacy Policy");
+    let mut headings = Vec::new();
+    for h in app.find_all("[data-testid=import-heading]").await {
+        headings.push(h.prop("value").await.expect("heading").unwrap_or_default());
+    }
+    assert_eq!(headings, ["Preamble", "What we collect", "How we use it", "Your rights", "Contact"]);
+    // What was dropped on purpose is said, above the sections, where it is read first.
+    let notes = app.wait_text("[data-testid=import-notes]", |t| !t.is_empty()).await;
+    assert!(notes.contains("Section numbers were taken off 4 headings"), "{notes}");
+    assert!(notes.contains("menus, header, footer"), "{notes}");
+    let note_box = &app.rects("[data-testid=import-notes]").await[0];
+    let sections = &app.rects("[data-testid=import-sections]").await[0];
+    assert!(note_box.bottom() <= sections.y && note_box.h > 20.0, "notes above the sections: {} {}", note_box.bottom(), sections.y);
+    let dialog = app.find("[data-testid=import-dialog]").await.text().await.expect("dialog text");
+    for chrome in ["Careers", "Accept all", "Social"] {
+        assert!(!dialog.contains(chrome), "the site's {chrome} came in");
+    }
+    app.screenshot("import-web-page").await;
+
+    app.find("[data-testid=import-confirm]").await.click().await.expect("import");
+    app.wait_text(".statusbar", |t| t.contains("with 5 sections")).await;
+    assert_eq!(outline_headings(&app).await, ["Preamble", "What we collect", "How we use it", "Your rights", "Contact"]);
+    app.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_document_is_exported_to_word_through_the_save_dialog() {
     if !enabled() {
