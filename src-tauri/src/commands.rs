@@ -311,7 +311,7 @@ pub fn compare(
     ws.with(|s| s.compare(&old, &new, DiffOptions { ignore_whitespace, ignore_case }))
 }
 
-/// Compares a version (or the draft) with a policy file (Markdown, text, HTML or Word) the
+/// Compares a version (or the draft) with a policy file (Markdown, text, HTML, Word or PDF) the
 /// user picks in a native dialog, and keeps the file as `Target::ComparedFile`. `None` when the
 /// dialog was cancelled.
 #[tauri::command]

@@ -37,7 +37,7 @@ enum Command {
     /// Copies of the whole workspace, beside it in backups/
     #[command(subcommand)]
     Backup(BackupCommand),
-    /// Bring in an existing policy (.md, .txt, .html or .docx) as a new document, or as a new
+    /// Bring in an existing policy (.md, .txt, .html, .docx or .pdf) as a new document, or as a new
     /// version of one
     Import {
         file: PathBuf,
@@ -55,7 +55,7 @@ enum Command {
     /// Check a policy for required disclosures, contradictions and lint (an aid, not legal
     /// advice). Exit 0 when nothing required is missing and nothing is an error, 3 otherwise.
     Check {
-        /// A document id in the workspace, or a file (.md, .txt, .html, .docx) read as import
+        /// A document id in the workspace, or a file (.md, .txt, .html, .docx, .pdf) read as import
         /// reads it, with no workspace opened
         #[arg(value_name = "DOC|FILE")]
         what: String,
