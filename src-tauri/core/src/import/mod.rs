@@ -10,6 +10,7 @@
 
 mod docx;
 mod html;
+mod pdf;
 mod split;
 mod suggest;
 
@@ -87,7 +88,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>)> {
 }
 
 /// The kinds of file that can be imported, by extension.
-pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm", "docx"];
+pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm", "docx", "pdf"];
 
 /// Reads and parses a file without touching any workspace.
 pub fn preview_file(path: &Path, store: Option<&Store>) -> Result<ImportPreview> {
@@ -126,7 +127,7 @@ fn check_extension(name: &str) -> Result<()> {
     if EXTENSIONS.contains(&extension(name).as_str()) {
         Ok(())
     } else {
-        Err(Error::Invalid(format!("{name}: only Markdown (.md), text (.txt), HTML (.html) and Word (.docx) files can be read")))
+        Err(Error::Invalid(format!("{name}: only Markdown (.md), text (.txt), HTML (.html), Word (.docx) and PDF (.pdf) files can be read")))
     }
 }
 
@@ -135,6 +136,7 @@ fn markdown(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>)> {
     check_extension(name)?;
     let (text, warnings) = match extension(name).as_str() {
         "docx" => docx::to_markdown(name, bytes)?,
+        "pdf" => pdf::to_markdown(name, bytes)?,
         "html" | "htm" => {
             let (page, warnings) = decode(name, bytes)?;
             (html::to_markdown(&page), warnings)
@@ -150,7 +152,12 @@ fn markdown(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>)> {
 /// A file's sections. Markdown made from HTML or Word marks its headings; only plain text and
 /// hand-written Markdown have numbered lines ("1. Scope") as headings.
 fn sections(name: &str, text: &str) -> DiffSide {
-    if matches!(extension(name).as_str(), "docx" | "html" | "htm") { split::sections_from_markdown(text) } else { sections_from_text(text) }
+    let marked = match extension(name).as_str() {
+        "docx" | "html" | "htm" => true,
+        "pdf" => pdf::marks_headings(text),
+        _ => false,
+    };
+    if marked { split::sections_from_markdown(text) } else { sections_from_text(text) }
 }
 
 /// Parses a file's bytes, read as the kind its name says. Never panics: arbitrary bytes give a
