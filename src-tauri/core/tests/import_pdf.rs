@@ -204,6 +204,12 @@ fn a_small_valid_pdf_reads() {
 }
 
 #[test]
+fn the_fuzz_seed_reads() {
+    let md = markdown_of("policy.pdf", include_bytes!("../../../fuzz/seeds/import_pdf/policy.pdf"));
+    assert_eq!(md, "# Privacy Policy\n## Data We Collect\nWe collect the information you give us.\n\n- Account data\n");
+}
+
+#[test]
 fn hostile_pdfs_are_refused_quickly_with_a_reason() {
     // Inflating past one stream's cap, and past the cap on all streams together.
     let text = b"BT /F1 12 Tf 72 700 Td (A) Tj ET ";
