@@ -28,8 +28,13 @@ fn pdf(pages: &[Vec<Text<'_>>]) -> Vec<u8> {
             ops.push(Operation::new("BT", vec![]));
             ops.push(Operation::new("Tf", vec![Object::Name(font.as_bytes().to_vec()), (*size).into()]));
             ops.push(Operation::new("Td", vec![(*x).into(), (*y).into()]));
-            // The standard fonts' own encoding: ASCII, and the bullet at octal 267.
-            let bytes = |t: &str| Object::string_literal(t.chars().map(|c| if c == '•' { 0o267 } else { c as u8 }).collect::<Vec<u8>>());
+            // The standard fonts' own encoding: ASCII, the bullet at octal 267, the fi ligature at 256.
+            let code = |c: char| match c {
+                '•' => 0o267,
+                'ﬁ' => 0o256,
+                c => c as u8,
+            };
+            let bytes = |t: &str| Object::string_literal(t.chars().map(code).collect::<Vec<u8>>());
             // "a|b" is two words with a TJ gap between them instead of a space.
             if let Some((a, b)) = text.split_once('|') {
                 ops.push(Operation::new("TJ", vec![Object::Array(vec![bytes(a), (-280).into(), bytes(b)])]));
@@ -70,11 +75,11 @@ fn policy() -> Vec<u8> {
     p1.push(("F2", 15.0, 72.0, 680.0, "1. Information We Collect"));
     p1.push(("F2", 11.0, 72.0, 655.0, "Information You Provide"));
     p1.extend(body(635.0, &["We collect the informa-", "tion you give us when you sign up, such as your name", "and email address."]));
-    p1.extend(body(585.0, &["We collect:", "• Account details: name, email and", "password", "• Payment details through our processor"]));
+    p1.extend(body(585.0, &["We collect:", "• Account details: name, email address, phone number and", "password", "• Payment details through our processor"]));
     let mut p2 = vec![("F2", 15.0, 72.0, 760.0, "2. How We Use Information")];
     p2.extend(body(735.0, &["We use your data to run the service, to answer support", "requests and to keep the platform secure."]));
     p2.push(("F2", 11.0, 72.0, 690.0, "Data|Protection"));
-    p2.extend(body(670.0, &["We never sell your data."]));
+    p2.extend(body(670.0, &["We never sell your data. Find out more in our ﬁnal section."]));
     let mut p3 = vec![("F2", 15.0, 72.0, 760.0, "3. Sharing")];
     p3.extend(body(735.0, &["We share data with hosting and payment providers", "only as needed to run the service."]));
     let mut pages = vec![p1, p2, p3];
@@ -108,7 +113,7 @@ fn a_text_pdf_comes_back_with_headings_words_and_no_page_furniture() {
     let first = &p.sections[1].body;
     assert!(first.contains("**Information You Provide**"), "a bold line is marked: {first}");
     assert!(first.contains("the information you give us"), "the hyphenated word is mended: {first}");
-    assert!(first.contains("- Account details: name, email and password\n- Payment details"), "list items: {first}");
+    assert!(first.contains("- Account details: name, email address, phone number and password\n- Payment details"), "list items: {first}");
     assert!(p.sections[2].body.contains("**Data Protection**"), "a TJ gap is a space: {}", p.sections[2].body);
 
     let md = markdown_of("policy.pdf", &file);
@@ -116,9 +121,9 @@ fn a_text_pdf_comes_back_with_headings_words_and_no_page_furniture() {
     assert!(!md.contains("Page "), "page numbers are dropped: {md}");
     let expected = "Privacy Policy This policy explains how Acme Cloud handles personal data when you use our services. \
         Information We Collect Information You Provide We collect the information you give us when you sign up, such as your name \
-        and email address. We collect: Account details: name, email and password Payment details through our processor \
+        and email address. We collect: Account details: name, email address, phone number and password Payment details through our processor \
         How We Use Information We use your data to run the service, to answer support requests and to keep the platform secure. \
-        Data Protection We never sell your data. Sharing We share data with hosting and payment providers only as needed to run the service.";
+        Data Protection We never sell your data. Find out more in our final section. Sharing We share data with hosting and payment providers only as needed to run the service.";
     let got: Vec<String> = words(&md).into_iter().filter(|w| w != "preamble").collect();
     assert_eq!(got, words(expected), "{md}");
 }

@@ -111,6 +111,8 @@ fn refused(why: impl Into<String>) -> Problem {
 struct Line {
     page: usize,
     x: f32,
+    /// Where its last character ends.
+    end: f32,
     y: f32,
     /// The font size most of its characters are set in.
     size: f32,
@@ -446,6 +448,10 @@ impl<'a> Page<'a> {
             None => "\u{FFFD}".repeat(bytes.len() / 2),
         };
         text.retain(|c| !c.is_control());
+        // Typesetters' ligatures are letters to a reader: "ﬁnd" is "find".
+        if text.contains(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+            text = text.replace('\u{FB00}', "ff").replace('\u{FB01}', "fi").replace('\u{FB02}', "fl").replace('\u{FB03}', "ffi").replace('\u{FB04}', "ffl").replace(['\u{FB05}', '\u{FB06}'], "st");
+        }
         self.unreadable += text.matches('\u{FFFD}').count();
         let start = mul(&self.tm, &self.ctm);
         // Advance the text matrix by the glyphs' widths.
@@ -501,7 +507,7 @@ impl<'a> Page<'a> {
             return;
         }
         let size = l.sizes.iter().max_by_key(|(s, n)| (**n, **s)).map_or(0.0, |(s, _)| *s as f32 / 2.0);
-        self.lines.push(Line { page: self.page, x: l.x, y: l.y, size, bold: l.bold * 10 >= l.chars * 9, text });
+        self.lines.push(Line { page: self.page, x: l.x, end: l.end, y: l.y, size, bold: l.bold * 10 >= l.chars * 9, text });
     }
 
     fn newline(&mut self, tx: f32, ty: f32) {
@@ -832,6 +838,17 @@ fn lines_to_markdown(lines: Vec<Line>, pages: usize) -> String {
     // Lines are rarely set more than 1.5 apart: a larger usual step is paragraphs of one line.
     let spacing = steps.iter().max_by_key(|(s, n)| (**n, -**s)).map_or(body * 1.2, |(s, _)| *s as f32 / 2.0).min(body * 1.5);
 
+    // The right margin: where most full lines of body text end.
+    let mut ends: Vec<f32> = lines.iter().filter(|l| (l.size - body).abs() < 0.5).map(|l| l.end).collect();
+    ends.sort_by(f32::total_cmp);
+    let right = ends.get(ends.len() * 9 / 10).copied().unwrap_or(f32::MAX);
+    // A line that stops although the next line's first word would have fitted after it ends
+    // its paragraph: what a plain-text PDF without paragraph spacing has to go by.
+    let ends_early = |p: &Line, next: &Line| {
+        let word = next.text.split_whitespace().next().map_or(0, |w| w.chars().count()) as f32;
+        // A hyphen at the end is a word wrapped, whatever the width.
+        right - p.end > (word + 2.0) * next.size * 0.5 && !p.text.ends_with(['-', '\u{AD}'])
+    };
     let kind = |l: &Line, seen_text: bool| -> Kind {
         if let Some(rank) = heading_sizes.iter().position(|s| (*s - round_half(l.size)).abs() < 0.25).filter(|_| short(l)) {
             return Kind::Heading((rank + 1).min(3) as u8);
@@ -872,7 +889,7 @@ fn lines_to_markdown(lines: Vec<Line>, pages: usize) -> String {
                 close
                     && match (pk, k) {
                         (Kind::Heading(a), Kind::Heading(b)) => a == b && p.page == l.page,
-                        (Kind::Text | Kind::Item, Kind::Text) => (p.size - l.size).abs() < 0.5 && p.bold == l.bold,
+                        (Kind::Text | Kind::Item, Kind::Text) => (p.size - l.size).abs() < 0.5 && p.bold == l.bold && !ends_early(p, l),
                         _ => false,
                     }
             }
@@ -916,7 +933,8 @@ mod tests {
     use super::*;
 
     fn line(page: usize, y: f32, size: f32, bold: bool, text: &str) -> Line {
-        Line { page, x: 72.0, y, size, bold, text: text.into() }
+        // About half an em a character, as for the standard fonts without widths.
+        Line { page, x: 72.0, end: 72.0 + text.chars().count() as f32 * size * 0.5, y, size, bold, text: text.into() }
     }
 
     /// Body lines 14 points apart from `top`, one paragraph.
@@ -929,6 +947,16 @@ mod tests {
         let mut lines = para(0, 700.0, &["We collect what you give us", "and nothing else."]);
         lines.extend(para(0, 660.0, &["We keep it a year."]));
         assert_eq!(lines_to_markdown(lines, 1), "We collect what you give us and nothing else.\n\nWe keep it a year.\n");
+    }
+
+    #[test]
+    fn without_spacing_a_line_that_stops_short_ends_its_paragraph() {
+        let full = "We collect the data you give us when you sign up for our service and";
+        let lines = para(0, 700.0, &[full, "use it to run it.", "1. Scope", "Everything that we do is covered by this privacy policy; we will tell", "you when it changes."]);
+        assert_eq!(
+            lines_to_markdown(lines, 1),
+            format!("{full} use it to run it.\n\n1. Scope\n\nEverything that we do is covered by this privacy policy; we will tell you when it changes.\n")
+        );
     }
 
     #[test]
