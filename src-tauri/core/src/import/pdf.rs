@@ -54,7 +54,8 @@ pub(super) fn to_markdown(name: &str, bytes: &[u8]) -> Result<(String, Vec<Strin
         .name("pdf-import".into())
         .stack_size(STACK)
         .spawn(move || {
-            let read = std::panic::catch_unwind(|| read(&data, started));
+            // Rebuilding the Markdown is guarded too: it works on the file's text.
+            let read = std::panic::catch_unwind(|| read(&data, started).map(finish));
             let _ = tx.send(read);
         })
         .map_err(|e| Error::Invalid(format!("{name}: cannot start reading the PDF ({e})")))?;
@@ -68,8 +69,7 @@ pub(super) fn to_markdown(name: &str, bytes: &[u8]) -> Result<(String, Vec<Strin
         Problem::Slow => too_slow(name),
         Problem::Refused(why) => Error::Invalid(format!("{name} {why}")),
     })?;
-    let letters = pdf.lines.iter().flat_map(|l| l.text.chars()).filter(|c| c.is_alphanumeric()).count();
-    if letters == 0 {
+    if pdf.letters == 0 {
         return Err(Error::Invalid(if pdf.unreadable > 0 {
             format!("{name}: its text cannot be read (its fonts carry no Unicode map); export it from its program again, or run it through OCR")
         } else {
@@ -83,7 +83,20 @@ pub(super) fn to_markdown(name: &str, bytes: &[u8]) -> Result<(String, Vec<Strin
     if pdf.unreadable > 0 {
         warnings.push(format!("{name}: {} character(s) could not be read (a font has no Unicode map) and show as �: check them", pdf.unreadable));
     }
-    Ok((lines_to_markdown(pdf.lines, pdf.pages), warnings))
+    Ok((pdf.markdown, warnings))
+}
+
+/// What the reader thread hands back.
+struct Converted {
+    markdown: String,
+    letters: usize,
+    image_pages: usize,
+    unreadable: usize,
+}
+
+fn finish(pdf: Extracted) -> Converted {
+    let letters = pdf.lines.iter().flat_map(|l| l.text.chars()).filter(|c| c.is_alphanumeric()).count();
+    Converted { markdown: lines_to_markdown(pdf.lines, pdf.pages), letters, image_pages: pdf.image_pages, unreadable: pdf.unreadable }
 }
 
 /// Does Markdown made from a PDF mark its section headings (`#`, `##`)? When it does not, the
@@ -768,9 +781,12 @@ fn join_line(paragraph: &mut String, next: &str, compounds: &HashSet<String>) {
         paragraph.push_str(next);
         return;
     }
-    let hyphen = paragraph.ends_with('-') && paragraph[..paragraph.len() - 1].chars().last().is_some_and(char::is_alphanumeric);
-    // Before a capital or a digit the hyphen is the word's own ("COVID-19").
-    if hyphen && next.chars().next().is_some_and(char::is_lowercase) {
+    let before_hyphen = paragraph.strip_suffix('-').and_then(|p| p.chars().last());
+    let hyphen = before_hyphen.is_some_and(char::is_alphanumeric);
+    // After a digit or before a capital or a digit, the hyphen is the word's own ("COVID-19",
+    // "2-factor"): typesetters split syllables.
+    let syllable = before_hyphen.is_some_and(char::is_alphabetic);
+    if hyphen && syllable && next.chars().next().is_some_and(char::is_lowercase) {
         let head = paragraph.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
         let tail = next.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
         if !compounds.contains(&format!("{head}{tail}").to_lowercase()) {
@@ -968,6 +984,12 @@ mod tests {
         let mut p = "see COVID-".to_owned();
         join_line(&mut p, "19 rules", &none);
         assert_eq!(p, "see COVID-19 rules", "a hyphen before a capital or digit is kept");
+        let mut p = "use 2-".to_owned();
+        join_line(&mut p, "factor login", &none);
+        assert_eq!(p, "use 2-factor login", "and after a digit");
+        let mut p = "privacy laws—".to_owned();
+        join_line(&mut p, "including these", &none);
+        assert_eq!(p, "privacy laws— including these", "a dash is not a hyphen");
         let mut p = "soft\u{AD}".to_owned();
         join_line(&mut p, "ware", &none);
         assert_eq!(p, "software");
@@ -1056,6 +1078,15 @@ mod tests {
         let mut lines = para(0, 100.0, &["We share data with"]);
         lines.extend(para(1, 780.0, &["our processors."]));
         assert_eq!(lines_to_markdown(lines, 2), "We share data with our processors.\n");
+    }
+
+    proptest::proptest! {
+        /// Any lines, in any script and at any position, give Markdown.
+        #[test]
+        fn any_lines_give_markdown(lines in proptest::collection::vec((0usize..3, -100.0f32..900.0, 0.0f32..40.0, proptest::bool::ANY, "\\PC{0,30}[-—\u{AD}]?"), 0..40)) {
+            let lines = lines.into_iter().map(|(page, y, size, bold, text)| line(page, y, size, bold, &text)).collect();
+            let _ = lines_to_markdown(lines, 3);
+        }
     }
 
     #[test]
