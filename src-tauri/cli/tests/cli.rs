@@ -286,7 +286,8 @@ fn hostile_or_wrong_files_are_refused_clearly_and_write_nothing() {
         ("empty.txt", b"  \n\n".to_vec(), "empty"),
         ("binary.txt", vec![0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3, 0, 0, 0], "binary"),
         ("big.txt", vec![b'a'; 6 * 1024 * 1024], "5 MB"),
-        ("policy.pdf", b"%PDF-1.4".to_vec(), "only Markdown"),
+        ("policy.odt", b"PK\x03\x04".to_vec(), "only Markdown"),
+        ("policy.pdf", b"%PDF-1.4".to_vec(), "not a readable PDF"),
     ];
     for (name, bytes, expect) in cases {
         let f = dir.path().join(name);

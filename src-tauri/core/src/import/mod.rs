@@ -1,15 +1,17 @@
-//! Bringing an existing policy in: a Markdown, text, HTML or Word file becomes sections
+//! Bringing an existing policy in: a Markdown, text, HTML, Word or PDF file becomes sections
 //! (heading + Markdown body), with the title and any preamble kept, profile facts detected as
 //! suggestions and a library topic suggested for each section. Reading never panics and never
 //! trusts the file: size, emptiness, binary content and encoding are checked first (security I3).
 //!
-//! This module reads and decodes; HTML is sanitized, then turned into Markdown (`html`); Word
-//! files are read with limits and turned into Markdown (`docx`); then every kind is split at its
-//! headings the same way (`split`), and topics and facts are suggested (`suggest`). A file to
-//! compare is read here too ([`side_from_file`]), so it is split exactly as import splits it.
+//! This module reads and decodes; a saved web page's main content is found, sanitized and turned
+//! into Markdown (`html`); Word and PDF files are read with limits and turned into Markdown
+//! (`docx`, `pdf`); then every kind is split at its own headings the same way (`split`), and
+//! topics and facts are suggested (`suggest`). A file to compare is read here too
+//! ([`side_from_file`]), so it is split exactly as import splits it.
 
 mod docx;
 mod html;
+mod pdf;
 mod split;
 mod suggest;
 
@@ -90,7 +92,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>)> {
 }
 
 /// The kinds of file that can be imported, by extension.
-pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm", "docx"];
+pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm", "docx", "pdf"];
 
 /// Reads and parses a file without touching any workspace.
 pub fn preview_file(path: &Path, store: Option<&Store>) -> Result<ImportPreview> {
@@ -129,7 +131,7 @@ fn check_extension(name: &str) -> Result<()> {
     if EXTENSIONS.contains(&extension(name).as_str()) {
         Ok(())
     } else {
-        Err(Error::Invalid(format!("{name}: only Markdown (.md), text (.txt), HTML (.html) and Word (.docx) files can be read")))
+        Err(Error::Invalid(format!("{name}: only Markdown (.md), text (.txt), HTML (.html), Word (.docx) and PDF (.pdf) files can be read")))
     }
 }
 
@@ -140,6 +142,10 @@ fn markdown(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>, Vec<String
     let (text, warnings, notes) = match extension(name).as_str() {
         "docx" => {
             let (text, warnings) = docx::to_markdown(name, bytes)?;
+            (text, warnings, vec![])
+        }
+        "pdf" => {
+            let (text, warnings) = pdf::to_markdown(name, bytes)?;
             (text, warnings, vec![])
         }
         "html" | "htm" => {
@@ -161,20 +167,26 @@ fn markdown(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>, Vec<String
 /// Is this file's text plain (a .txt or hand-written Markdown)? There, numbered lines ("1.
 /// Scope") can be headings; Markdown made from HTML or Word marks its headings, and a numbered
 /// line there is a list item.
-fn plain(name: &str) -> bool {
-    !matches!(extension(name).as_str(), "docx" | "html" | "htm")
+/// A PDF is plain unless its fonts marked headings: with one font and size, its numbered
+/// headings are found in the text.
+fn plain(name: &str, text: &str) -> bool {
+    match extension(name).as_str() {
+        "docx" | "html" | "htm" => false,
+        "pdf" => !pdf::marks_headings(text),
+        _ => true,
+    }
 }
 
 /// A file's sections.
 fn sections(name: &str, text: &str) -> DiffSide {
-    if plain(name) { sections_from_text(text) } else { split::sections_from_markdown(text) }
+    if plain(name, text) { sections_from_text(text) } else { split::sections_from_markdown(text) }
 }
 
 /// Parses a file's bytes, read as the kind its name says. Never panics: arbitrary bytes give a
 /// preview or an error.
 pub fn preview_bytes(name: &str, bytes: &[u8], store: Option<&Store>) -> Result<ImportPreview> {
     let (text, warnings, mut notes) = markdown(name, bytes)?;
-    let (title, parts, outline_notes) = split::outline(&text, plain(name));
+    let (title, parts, outline_notes) = split::outline(&text, plain(name, &text));
     notes.extend(outline_notes);
     let topics = store.and_then(|st| st.topics().ok()).unwrap_or_default();
     let sections = parts

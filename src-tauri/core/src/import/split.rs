@@ -428,6 +428,13 @@ fn lists_headings(body: &str, later: &[String]) -> usize {
     let lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let entry = |l: &str| {
         let l = l.trim_start_matches(['-', '*', '+']).trim();
+        // "1. Scope . . . . 3": dot leaders and a page number, as printed contents have.
+        let without_page = l.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '\u{2060}');
+        let l = if without_page.ends_with(". .") || without_page.ends_with("..") || without_page.ends_with('…') {
+            without_page.trim_end_matches(['.', ' ', '…', '\\'])
+        } else {
+            l
+        };
         clean_heading(l).to_lowercase()
     };
     let hits: Vec<String> = lines.iter().map(|l| entry(l)).filter(|e| later.contains(e)).collect();
