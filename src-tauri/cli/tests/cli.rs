@@ -336,6 +336,35 @@ fn an_html_policy_is_sanitized_then_split_like_any_other() {
     }
 }
 
+/// A PDF (here the app's own export) imports as its sections, compares with the draft it came
+/// from with nothing changed, and is checked like any file.
+#[test]
+fn a_pdf_imports_compares_and_is_checked_like_the_other_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let pdf = dir.path().join("policy.pdf");
+    assert!(cli(&db, &["export", "1", "--format", "pdf", "-o", pdf.to_str().unwrap()]).status.success());
+    let md = dir.path().join("policy.md");
+    assert!(cli(&db, &["export", "1", "--format", "md", "-o", md.to_str().unwrap()]).status.success());
+    let from_md = json(&cli(&db, &["import", md.to_str().unwrap(), "--dry-run", "--json"]));
+    let from_pdf = json(&cli(&db, &["import", pdf.to_str().unwrap(), "--dry-run", "--json"]));
+    let headings = |p: &serde_json::Value| -> Vec<String> {
+        p["sections"].as_array().unwrap().iter().map(|s| s["heading"].as_str().unwrap().to_owned()).filter(|h| h != "Preamble").collect()
+    };
+    assert_eq!(headings(&from_pdf), headings(&from_md), "the PDF's sections are the document's");
+    assert_eq!(from_pdf["title"], from_md["title"]);
+    assert!(from_pdf["notes"].to_string().contains("table of contents"), "{}", from_pdf["notes"]);
+
+    let diff = json(&cli(&db, &["diff", md.to_str().unwrap(), pdf.to_str().unwrap(), "--format", "json"]));
+    let stats = &diff["stats"];
+    // Every section of the document is found again in its PDF (line breaks and markup differ).
+    assert!(stats["sections_removed"] == 0 && stats["sections_moved"] == 0, "{stats}");
+
+    let check = cli(&db, &["check", pdf.to_str().unwrap()]);
+    assert!(matches!(check.status.code(), Some(0 | 3)), "{}", String::from_utf8_lossy(&check.stderr));
+    assert!(!String::from_utf8_lossy(&check.stdout).is_empty());
+}
+
 #[test]
 fn export_writes_every_format_and_a_redline_of_two_versions() {
     let dir = tempfile::tempdir().unwrap();
