@@ -15,6 +15,7 @@ files = [a for a in sys.argv[1:] if a != cli] or sorted(glob.glob('../shared/see
 
 def words(text):
     text = re.sub(r'\]\([^)]*\)', ' ', text)  # link targets are not words a reader sees
+    text = re.sub(r'<[^>]+>', ' ', text)  # nor tags such as <br> in a Markdown table
     return collections.Counter(w.lower() for w in re.findall(r'[^\W_]+', text) if not w.isdigit() and not re.fullmatch(r'[IVX]+', w))
 
 

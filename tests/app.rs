@@ -532,6 +532,51 @@ async fn a_saved_web_page_imports_as_its_policys_sections_and_says_what_it_left_
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_policy_exported_as_pdf_imports_back_as_its_sections() {
+    if !enabled() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("exports");
+    std::fs::create_dir_all(&out).expect("exports folder");
+    // The sample document is called "Privacy Policy"; its PDF is what the open dialog picks.
+    let pdf = out.join("Privacy Policy.pdf");
+    let (out_arg, pdf_arg) = (out.to_string_lossy().into_owned(), pdf.to_string_lossy().into_owned());
+    let app = App::launch_with(dir, &["--answer-save-dir", &out_arg, "--answer-open", &pdf_arg]).await;
+    assert_eq!(app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await, "Privacy Policy");
+    let outline = outline_headings(&app).await;
+
+    app.chord(&[CTRL], 'e').await;
+    app.find("[data-testid=export-dialog]").await;
+    app.find("[data-testid=export-format-pdf]").await.click().await.expect("pdf");
+    app.find("[data-testid=export-submit]").await.click().await.expect("export");
+    app.wait_text(".statusbar", |t| t.contains("Exported to")).await;
+    assert!(std::fs::read(&pdf).expect("the PDF").starts_with(b"%PDF-"));
+
+    // Ctrl+O reads the PDF: its title, and its top-level sections in the document's order.
+    app.chord(&[CTRL], 'o').await;
+    app.find("[data-testid=import-dialog]").await;
+    let title = app.find("[data-testid=import-title]").await.prop("value").await.expect("title").unwrap_or_default();
+    assert_eq!(title, "Privacy Policy");
+    let mut headings = Vec::new();
+    for h in app.find_all("[data-testid=import-heading]").await {
+        headings.push(h.prop("value").await.expect("heading").unwrap_or_default());
+    }
+    let sections: Vec<&String> = headings.iter().filter(|h| *h != "Preamble").collect();
+    assert!(sections.len() >= 10, "{headings:?}");
+    let mut rest = outline.iter();
+    for h in &sections {
+        assert!(rest.any(|o| o == *h), "{h} is not a heading of the document, in order: {headings:?} / {outline:?}");
+    }
+    let notes = app.wait_text("[data-testid=import-notes]", |t| !t.is_empty()).await;
+    assert!(notes.contains("table of contents") && notes.contains("Section numbers were taken off"), "{notes}");
+    app.screenshot("import-pdf").await;
+    app.find("[data-testid=import-confirm]").await.click().await.expect("import");
+    app.wait_text(".statusbar", |t| t.contains("Imported “Privacy Policy.pdf”")).await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_document_is_exported_to_word_through_the_save_dialog() {
     if !enabled() {
         return;

@@ -183,3 +183,28 @@ fn numbered_list_items_are_not_sections_but_running_numbers_are() {
     let p = preview_bytes("p.md", md.as_bytes(), None).unwrap();
     assert_eq!(headings(&p), ["Collection", "Use", "Contact"]);
 }
+
+#[test]
+fn a_generated_policy_with_its_topics_a_level_too_deep_splits_at_its_topics() {
+    // The shape policy generators write: one `###` holding most of the text, its topics `####`.
+    let para = "We describe here in plain words what happens to the information and why it matters to you.";
+    let md = format!(
+        "# Privacy Policy\n\nLast updated: 1 May 2026\n\n## Interpretation and Definitions\n\n### Interpretation\n\n{para}\n\n\
+         ### Types of Data Collected\n\n#### Personal Data\n\n{para} {para}\n\n#### Usage Data\n\n{para} {para}\n\n\
+         #### Retention of Your Personal Data\n\n{para} {para}\n\n#### Children's Privacy\n\n{para} {para}\n\n\
+         ##### Law enforcement\n\n{para}\n\n### Contact Us\n\n{para}\n"
+    );
+    let p = preview_bytes("generated.md", md.as_bytes(), None).unwrap();
+    assert_eq!(
+        headings(&p),
+        ["Preamble", "Interpretation and Definitions", "Interpretation", "Types of Data Collected", "Personal Data", "Usage Data", "Retention of Your Personal Data", "Children's Privacy", "Contact Us"]
+    );
+    assert!(p.sections[7].body.contains("##### Law enforcement"), "the deepest level stays inside");
+}
+
+#[test]
+fn a_short_policy_with_one_heading_per_level_splits_at_each() {
+    let md = "# Privacy Policy\n\nIntro.\n\n## What we collect\n\nNothing personal.\n\n### Changes to this policy\n\nPosted here.\n";
+    let p = preview_bytes("short.md", md.as_bytes(), None).unwrap();
+    assert_eq!(headings(&p), ["Preamble", "What we collect", "Changes to this policy"]);
+}

@@ -858,6 +858,9 @@ fn lines_to_markdown(lines: Vec<Line>, pages: usize) -> String {
     }
     // Lines are rarely set more than 1.5 apart: a larger usual step is paragraphs of one line.
     let spacing = steps.iter().max_by_key(|(s, n)| (**n, -**s)).map_or(body * 1.2, |(s, _)| *s as f32 / 2.0).min(body * 1.5);
+    // Does the PDF space its paragraphs apart? Then gaps tell paragraphs, and a line that stops
+    // short is only the typesetter balancing its lines (Typst and TeX break them that way).
+    let gapped = steps.iter().filter(|(s, _)| (**s as f32 / 2.0) > spacing * 1.25 && (**s as f32 / 2.0) < spacing * 4.0).map(|(_, n)| *n).sum::<usize>() >= 3;
 
     // The right margin: where most full lines of body text end.
     let mut ends: Vec<f32> = lines.iter().filter(|l| (l.size - body).abs() < 0.5).map(|l| l.end).collect();
@@ -868,7 +871,7 @@ fn lines_to_markdown(lines: Vec<Line>, pages: usize) -> String {
     let ends_early = |p: &Line, next: &Line| {
         let word = next.text.split_whitespace().next().map_or(0, |w| w.chars().count()) as f32;
         // A hyphen at the end is a word wrapped, whatever the width.
-        right - p.end > (word + 2.0) * next.size * 0.5 && !p.text.ends_with(['-', '\u{AD}'])
+        !gapped && right - p.end > (word + 2.0) * next.size * 0.5 && !p.text.ends_with(['-', '\u{AD}'])
     };
     let kind = |l: &Line, seen_text: bool| -> Kind {
         if let Some(rank) = heading_sizes.iter().position(|s| (*s - round_half(l.size)).abs() < 0.25).filter(|_| short(l)) {

@@ -224,9 +224,12 @@ fn numbered_on(numbers: &[Option<u32>]) -> bool {
 }
 
 /// The mark of a document's sections: the strongest that repeats through the body (the first
-/// heading, often the title, is not counted), or the strongest there is when none repeats.
-/// Numbered marks count only when the numbers run on.
-fn top_mark(found: &[Candidate]) -> Option<Mark> {
+/// heading, often the title, is not counted). Numbered marks count only when the numbers run
+/// on. When no mark repeats, every Markdown heading is a section (a short policy with a heading
+/// per topic at whatever level). Generated policies misuse heading levels, leaving one section
+/// holding most of the text with its topics a level down: then the next heading level that
+/// repeats is the sections too.
+fn top_mark(found: &[Candidate], lines: &[&str]) -> Option<Mark> {
     let body: Vec<&Candidate> = found.iter().skip(1).collect();
     let usable = |mark: Mark| {
         let of: Vec<Option<u32>> = body.iter().filter(|c| c.mark == mark).map(|c| c.number).collect();
@@ -234,8 +237,32 @@ fn top_mark(found: &[Candidate]) -> Option<Mark> {
     };
     let mut marks: Vec<Mark> = body.iter().map(|c| c.mark).collect();
     marks.sort();
-    let repeating = marks.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).find(|m| usable(*m));
-    repeating.or_else(|| marks.iter().copied().find(|m| usable(*m))).or_else(|| found.first().map(|c| c.mark))
+    let mut repeating: Vec<Mark> = marks.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).filter(|m| usable(*m)).collect();
+    repeating.dedup();
+    let Some(mut top) = repeating.first().copied() else {
+        let deepest_heading = marks.iter().copied().filter(|m| matches!(m, Mark::Heading(_))).max();
+        return deepest_heading.or_else(|| marks.iter().copied().find(|m| usable(*m))).or_else(|| found.first().map(|c| c.mark));
+    };
+    for next in repeating.iter().skip(1).copied().filter(|m| matches!(m, Mark::Heading(_))) {
+        let inside = |(from, to): (usize, usize)| found.iter().filter(|c| c.mark == next && (from..to).contains(&c.line)).count();
+        if dominant(found, lines, top).is_none_or(|range| inside(range) < 2) {
+            break;
+        }
+        top = next;
+    }
+    Some(top)
+}
+
+/// Split at `top`, are there few sections with one holding most of the words? Its lines.
+fn dominant(found: &[Candidate], lines: &[&str], top: Mark) -> Option<(usize, usize)> {
+    let starts: Vec<usize> = found.iter().filter(|c| c.mark <= top).map(|c| c.line).collect();
+    let words = |from: usize, to: usize| lines[from..to].iter().map(|l| l.split_whitespace().count()).sum::<usize>();
+    let ranges: Vec<(usize, usize)> = starts.iter().enumerate().map(|(k, from)| (*from, starts.get(k + 1).copied().unwrap_or(lines.len()))).collect();
+    let total: usize = ranges.iter().map(|(a, b)| words(*a, *b)).sum();
+    if ranges.len() > 8 {
+        return None;
+    }
+    ranges.into_iter().find(|(a, b)| words(*a, *b) * 2 > total)
 }
 
 /// Splits a Markdown or plain-text file into sections at its headings; text before the first
@@ -256,7 +283,7 @@ fn split(text: &str, plain: bool) -> (DiffSide, Vec<Option<Mark>>, Option<Mark>)
         if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() };
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let found = candidates(&lines, plain);
-    let top = top_mark(&found);
+    let top = top_mark(&found, &lines);
     // Every heading as strong as the top mark opens a section; weaker ones stay inside.
     let opening: std::collections::HashMap<usize, Mark> =
         found.iter().filter(|c| top.is_some_and(|t| c.mark <= t)).map(|c| (c.line, c.mark)).collect();
@@ -364,7 +391,8 @@ pub(super) fn outline(text: &str, plain: bool) -> (String, Vec<(String, String)>
     while i < parts.len() {
         let later: Vec<String> = parts[i + 1..].iter().filter_map(|p| p.0.as_ref().map(|h| h.to_lowercase())).collect();
         let recurs = parts[i].0.as_ref().is_some_and(|h| later.contains(&h.to_lowercase()));
-        let lists_later = lists_headings(&parts[i].1, &later);
+        // A contents list comes at the top; further down, a list of links is the policy's own.
+        let lists_later = if i <= 2 { lists_headings(&parts[i].1, &later) } else { 0 };
         if (recurs && starts_with_toc(&parts[i].1)) || lists_later > 0 {
             toc_entries += lists_later.max(1);
             let (_, _, whole, _) = parts.remove(i);
