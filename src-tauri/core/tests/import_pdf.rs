@@ -215,6 +215,25 @@ fn the_fuzz_seed_reads() {
 }
 
 #[test]
+fn a_refused_pdf_leaves_the_workspace_as_it_was_and_a_good_one_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = clausewright_core::Store::open(&dir.path().join("w.sqlite3")).unwrap();
+    let before = store.documents().unwrap();
+    let path = dir.path().join("bomb.pdf");
+    std::fs::write(&path, page_with_stream(&deflate(b"BT /F1 12 Tf 72 700 Td (A) Tj ET ", 9 << 20), "/Filter /FlateDecode ")).unwrap();
+    let err = clausewright_core::import::preview_file(&path, Some(&store)).unwrap_err();
+    assert!(err.to_string().contains("bomb.pdf"), "{err}");
+    assert_eq!(store.documents().unwrap(), before, "nothing written");
+    let good = dir.path().join("policy.pdf");
+    std::fs::write(&good, policy()).unwrap();
+    let preview = clausewright_core::import::preview_file(&good, Some(&store)).unwrap();
+    let made = store.import(&preview, None, &Default::default(), "policy.pdf").unwrap();
+    let doc = store.document(made.document_id).unwrap();
+    assert_eq!(doc.sections.len(), preview.sections.len());
+    assert_eq!(store.documents().unwrap().len(), before.len() + 1);
+}
+
+#[test]
 fn hostile_pdfs_are_refused_quickly_with_a_reason() {
     // Inflating past one stream's cap, and past the cap on all streams together.
     let text = b"BT /F1 12 Tf 72 700 Td (A) Tj ET ";
