@@ -208,3 +208,22 @@ fn a_short_policy_with_one_heading_per_level_splits_at_each() {
     let p = preview_bytes("short.md", md.as_bytes(), None).unwrap();
     assert_eq!(headings(&p), ["Preamble", "What we collect", "Changes to this policy"]);
 }
+
+#[test]
+fn a_policys_own_cookie_section_stays_and_a_consent_manager_goes() {
+    let consent_text = "We and our partners store and access information on your device. ".repeat(30);
+    let html = format!(
+        r#"<html><body><div class="site-nav"><a href="/">Home</a> <a href="/blog">Blog</a> <a href="/jobs">Jobs</a></div>
+        <div class="page"><div class="legal-content"><h1>Kestrel Privacy Policy</h1><p>Updated 3 June 2026.</p>
+        <h2>Data we collect</h2><p>Your email address and the files you upload.</p>
+        <section id="cookies" class="cookie-section"><h2>Cookies</h2><p>We use two cookies: one keeps you signed in, one remembers your language.</p></section>
+        <h2>Contact</h2><p>privacy@kestrel.example</p></div></div>
+        <div id="onetrust-consent-sdk"><h2>Privacy Preference Center</h2><p>{consent_text}</p><button>Allow all</button></div></body></html>"#
+    );
+    let p = preview_bytes("kestrel.html", html.as_bytes(), None).unwrap();
+    assert_eq!(p.title, "Kestrel Privacy Policy");
+    assert_eq!(headings(&p), ["Preamble", "Data we collect", "Cookies", "Contact"]);
+    assert!(p.sections[2].body.contains("one keeps you signed in"));
+    let all = kept(&p);
+    assert!(!all.contains("Preference Center") && !all.contains("our partners store") && !all.contains("Jobs"), "{all}");
+}

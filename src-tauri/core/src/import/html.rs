@@ -159,31 +159,43 @@ fn furniture_in(e: ElementRef<'_>, inside: bool, stats: &HashMap<NodeId, Words>,
 
 /// Is this element the site's furniture rather than the policy: navigation, a banner, a
 /// footer, a cookie notice, share buttons, related links? Inside the main content
-/// (`inside`), a header or footer is the policy's own ("Last updated"), so only menus,
-/// forms and notices count there. An element with a lot of running text is never furniture.
+/// (`inside`), a header or footer is the policy's own ("Last updated"), so only menus, forms
+/// and notices count there. A cookie consent manager is furniture whatever it holds; other
+/// elements go by their tag or role, or by a class or id that names site furniture when they
+/// are mostly links (a policy's own `<section id="cookies">` is running text and stays).
 fn furniture(e: ElementRef<'_>, inside: bool, stats: &HashMap<NodeId, Words>) -> bool {
     let el = e.value();
     let name = el.name();
     if hidden(name) {
         return false;
     }
+    let names = format!("{} {}", el.attr("id").unwrap_or(""), el.attr("class").unwrap_or("")).to_lowercase();
+    let tokens: Vec<&str> = names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).collect();
+    let has = |list: &[&str]| tokens.iter().any(|t| list.contains(t));
+    const CONSENT_MANAGERS: &[&str] = &["onetrust", "cookiebot", "cookieyes", "usercentrics", "didomi", "truste", "osano", "iubenda", "cmp", "ot"];
+    let cookie_notice = (has(&["cookie", "cookies", "consent", "gdpr"]) && has(&["banner", "bar", "notice", "popup", "modal", "dialog", "overlay", "sdk", "manager", "preferences", "prompt"]))
+        || tokens.iter().any(|t| CONSENT_MANAGERS.iter().any(|m| t.starts_with(m) && (m.len() > 3 || *t == *m)))
+        || el.attr("aria-modal") == Some("true");
+    if cookie_notice {
+        return true;
+    }
     let role = el.attr("role").unwrap_or("");
     let tagged = matches!(name, "nav" | "aside" | "form" | "dialog" | "button" | "select" | "iframe")
         || matches!(role, "navigation" | "search" | "dialog" | "alertdialog" | "complementary" | "menu" | "menubar")
         || (!inside && (matches!(name, "header" | "footer") || matches!(role, "banner" | "contentinfo")));
-    let names = format!("{} {}", el.attr("id").unwrap_or(""), el.attr("class").unwrap_or("")).to_lowercase();
     let site_words: &[&str] = if inside {
-        &["cookie", "consent", "share", "social", "breadcrumb", "related", "newsletter", "skip-link", "subscribe"]
+        &["share", "sharing", "social", "breadcrumb", "breadcrumbs", "related", "newsletter", "subscribe", "skip"]
     } else {
-        &["nav", "menu", "header", "footer", "cookie", "consent", "banner", "breadcrumb", "sidebar", "related", "social", "share", "newsletter", "skip", "masthead", "toolbar", "modal", "popup", "subscribe"]
+        &[
+            "nav", "navbar", "navigation", "menu", "header", "footer", "masthead", "sidebar", "breadcrumb", "breadcrumbs", "toolbar", "banner", "social",
+            "share", "sharing", "related", "newsletter", "subscribe", "skip", "modal", "popup",
+        ]
     };
-    let named = site_words.iter().any(|w| names.contains(w));
-    if !(tagged || named) {
-        return false;
-    }
     let w = stats.get(&e.id()).copied().unwrap_or_default();
+    let links = w.in_links * 10 >= w.words * 3 || w.words <= 8;
+    let named = has(site_words) && links;
     let running_text = w.words >= 200 && w.in_links * 4 < w.words;
-    !running_text
+    (tagged || named) && !running_text
 }
 
 fn blocks(el: ElementRef<'_>, out: &mut String, depth: usize) {
