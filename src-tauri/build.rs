@@ -32,6 +32,8 @@ pub const COMMANDS: &[&str] = &[
     "remove_section",
     "update_section",
     "take_clause_update",
+    "variant_advice",
+    "use_variant",
     "set_profile_value",
     "restore_content",
     "preview_draft",

@@ -577,6 +577,49 @@ async fn a_policy_exported_as_pdf_imports_back_as_its_sections() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_facts_offer_the_matching_variant_and_using_it_is_undone_with_ctrl_z() {
+    if !enabled() {
+        return;
+    }
+    let app = App::launch().await;
+    app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+    let headings = outline_headings(&app).await;
+    let at = headings.iter().position(|h| h == "Training AI models").expect("the starter says whether it trains");
+
+    // The facts now say content trains models unless the user opts out.
+    app.find("[data-testid=tab-facts]").await.click().await.expect("facts");
+    // A native drop-down's list is a GTK pop-up WebDriver cannot click: choose as it would.
+    app.find("[data-testid=field-trains_on_user_content]").await;
+    app.client
+        .execute(
+            "const s = document.querySelector('[data-testid=field-trains_on_user_content]'); s.value = 'opt-out'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .expect("choose opt-out");
+    app.find("[data-testid=tab-sections]").await.click().await.expect("sections tab");
+    app.find_all("[data-testid=outline] [data-item]").await[at].click().await.expect("select the training section");
+    let note = app.wait_text("[data-testid=variant-advice]", |t| !t.is_empty()).await;
+    assert!(note.contains("Trains models on user content") && note.contains("opt-out"), "{note}");
+    let before = app.find("[data-testid=section-view]").await.text().await.expect("section");
+    assert!(before.contains("ai-training.we-do-not-train"), "{before}");
+    app.screenshot("variant-advice").await;
+
+    app.find("[data-testid=use-variant]").await.click().await.expect("use it");
+    let after = app.wait_text("[data-testid=section-view]", |t| t.contains("ai-training.opt-out")).await;
+    assert!(!after.contains("written for other facts"), "advice about the old clause is not shown on the new one: {after}");
+    assert!(after.contains("Unless you switch it off"), "the variant's text: {after}");
+    assert_eq!(outline_headings(&app).await.len(), headings.len(), "in the same place");
+
+    // Ctrl+Z brings the clause back (and with it the advice).
+    app.find_all("[data-testid=outline] [data-item]").await[at].click().await.expect("focus the section in the outline");
+    app.chord(&[CTRL], 'z').await;
+    app.wait_text("[data-testid=section-view]", |t| t.contains("ai-training.we-do-not-train")).await;
+    app.wait_text("[data-testid=variant-advice]", |t| t.contains("opt-out")).await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_document_is_exported_to_word_through_the_save_dialog() {
     if !enabled() {
         return;

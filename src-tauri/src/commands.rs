@@ -198,6 +198,17 @@ pub fn update_section(
     Ok(revision)
 }
 
+/// The sections whose clause the document's facts contradict, with the variant they call for.
+#[tauri::command]
+pub fn variant_advice(ws: State<'_, Workspace>, document_id: i64) -> Result<Vec<clausewright_core::store::VariantAdvice>> {
+    ws.with(|s| s.variant_advice(document_id))
+}
+
+#[tauri::command]
+pub fn use_variant(ws: State<'_, Workspace>, document_id: i64, base_revision: i64, section_id: i64, clause_id: String) -> Result<Document> {
+    ws.with(|s| s.use_variant(document_id, base_revision, section_id, &clause_id))
+}
+
 #[tauri::command]
 pub fn take_clause_update(ws: State<'_, Workspace>, document_id: i64, base_revision: i64, section_id: i64) -> Result<Document> {
     ws.with(|s| s.take_clause_update(document_id, base_revision, section_id))

@@ -123,6 +123,8 @@ pub fn run() {
             commands::remove_section,
             commands::update_section,
             commands::take_clause_update,
+            commands::variant_advice,
+            commands::use_variant,
             commands::set_profile_value,
             commands::restore_content,
             commands::preview_draft,

@@ -70,6 +70,7 @@ fn committed_bindings_match_the_rust_types() {
     check.file::<TrashedClause>();
     check.file::<ImportReport>();
     check.file::<clausewright_core::store::TemplateSummary>();
+    check.file::<clausewright_core::store::VariantAdvice>();
     check.file::<clausewright_core::store::BackupInfo>();
     check.file::<clausewright_core::store::BackupReason>();
     check.file::<VersionSummary>();

@@ -101,6 +101,24 @@ fn facts_decide_the_jurisdictions_and_conditions() {
 }
 
 #[test]
+fn a_benefit_for_data_and_selling_sensitive_data_switch_their_notices_on() {
+    let lib = Library::builtin().unwrap();
+    let us = |pairs: &[(&str, &str)]| {
+        let mut all = vec![("established_in", "us"), ("serves_california", "yes"), ("serves_other_us_states", "yes")];
+        all.extend_from_slice(pairs);
+        check(&small_policy(), &facts(&all), &lib, &CheckOptions::default())
+    };
+    let off = us(&[("offers_financial_incentive", "no"), ("sells_sensitive_data", "no")]);
+    assert_ne!(status(&off, "ccpa.financial-incentive"), Status::Missing);
+    assert_ne!(status(&off, "us-states.texas-sensitive-sale"), Status::Missing);
+    let on = us(&[("offers_financial_incentive", "yes"), ("sells_sensitive_data", "yes")]);
+    assert_eq!(status(&on, "ccpa.financial-incentive"), Status::Missing, "a benefit for data needs the notice");
+    assert_eq!(status(&on, "us-states.texas-sensitive-sale"), Status::Missing, "selling sensitive data needs the Texas notice");
+    let fix = &on.requirements.iter().find(|q| q.id == "ccpa.financial-incentive").unwrap().fix;
+    assert!(fix.contains(&"ai-training.financial-incentive".to_owned()), "{fix:?}");
+}
+
+#[test]
 fn an_unedited_library_clause_counts_by_what_it_satisfies() {
     let mut store = Store::open_in_memory().unwrap();
     let doc = store.create_document("Policy", None).unwrap();

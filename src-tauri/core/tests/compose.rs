@@ -249,3 +249,35 @@ fn versions_are_immutable_and_restoring_one_keeps_the_draft() {
     assert!(conn.execute("UPDATE versions SET label = 'x'", []).is_err(), "versions cannot be edited");
     assert!(conn.execute("DELETE FROM versions", []).is_err(), "versions are never pruned");
 }
+
+/// When the facts call for another variant of a clause, the composer is told which, and takes
+/// it as one change that undo reverses.
+#[test]
+fn the_facts_choose_the_variant_and_taking_it_is_one_undoable_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("w.sqlite3")).unwrap();
+    let doc = store.create_document("Lumen policy", Some("ai-saas")).unwrap();
+    let section = doc.sections.iter().find(|s| s.origin.as_ref().is_some_and(|o| o.clause_id == "ai-training.we-do-not-train")).unwrap().clone();
+    let doc = store.set_profile_value(doc.id, doc.revision, "trains_on_user_content", Some(Value::Text("no".into()))).unwrap();
+    assert!(store.variant_advice(doc.id).unwrap().iter().all(|a| a.section_id != section.id), "the facts agree with the clause");
+
+    let before = store.set_profile_value(doc.id, doc.revision, "trains_on_user_content", Some(Value::Text("opt-out".into()))).unwrap();
+    let advice = store.variant_advice(doc.id).unwrap();
+    let a = advice.iter().find(|a| a.section_id == section.id).expect("advice for the training section");
+    assert_eq!((a.fact.as_str(), a.value.as_str(), a.variant_id.as_str()), ("trains_on_user_content", "opt-out", "ai-training.opt-out"));
+    assert_eq!(a.fact_label, "Trains models on user content");
+
+    let after = store.use_variant(doc.id, before.revision, section.id, &a.variant_id).unwrap();
+    let taken = after.sections.iter().find(|s| s.id == section.id).unwrap();
+    let clause = store.clause("ai-training.opt-out", None).unwrap();
+    assert_eq!((taken.heading.as_str(), taken.body.as_str()), (clause.heading.as_str(), clause.body.as_str()));
+    assert_eq!(taken.origin.as_ref().unwrap().clause_id, "ai-training.opt-out");
+    assert_eq!(after.sections.len(), before.sections.len(), "in the same place");
+    assert!(store.variant_advice(doc.id).unwrap().iter().all(|a| a.section_id != section.id));
+
+    // Undo is restoring the state before; a clause of another group is refused.
+    let undone = store.restore_content(doc.id, after.revision, &before).unwrap();
+    assert_eq!(undone.sections.iter().find(|s| s.id == section.id).unwrap().body, section.body);
+    let err = store.use_variant(doc.id, undone.revision, section.id, "security.measures").unwrap_err().to_string();
+    assert!(err.contains("not a variant") || err.contains("no clause"), "{err}");
+}

@@ -243,8 +243,9 @@ fn conditional(doc: &Document, req: &str, template: &str) -> bool {
         "gdpr.withdraw-consent" | "ukgdpr.withdraw-consent" => !yes("consent_basis"),
         "general.ai-providers" => !yes("uses_ai_providers"),
         "general.payments" => template == "eu-site",
-        // Only for a benefit given for data, or for selling sensitive data: no fact records them.
-        "ccpa.financial-incentive" | "us-states.texas-sensitive-sale" => true,
+        // Only for a benefit given for data, or for selling sensitive data.
+        "ccpa.financial-incentive" => !yes("offers_financial_incentive"),
+        "us-states.texas-sensitive-sale" => !yes("sells_sensitive_data"),
         _ => false,
     }
 }

@@ -9,6 +9,7 @@ import type { TrashedClause } from './bindings/TrashedClause';
 import type { VariableDef } from './bindings/VariableDef';
 import type { TemplateSummary } from './bindings/TemplateSummary';
 import type { Value } from './bindings/Value';
+import type { VariantAdvice } from './bindings/VariantAdvice';
 import type { Version } from './bindings/Version';
 import type { VersionSummary } from './bindings/VersionSummary';
 import type { Comparison } from './bindings/Comparison';
@@ -41,6 +42,7 @@ export type {
   VariableDef,
   WorkspaceInfo,
   TemplateSummary,
+  VariantAdvice,
   Value,
   Version,
   VersionSummary,
@@ -142,6 +144,9 @@ export const ipc = {
     call<number>('update_section', { documentId, baseRevision, sectionId, heading, body }),
   takeClauseUpdate: (documentId: number, baseRevision: number, sectionId: number) =>
     call<Document>('take_clause_update', { documentId, baseRevision, sectionId }),
+  variantAdvice: (documentId: number) => call<VariantAdvice[]>('variant_advice', { documentId }),
+  useVariant: (documentId: number, baseRevision: number, sectionId: number, clauseId: string) =>
+    call<Document>('use_variant', { documentId, baseRevision, sectionId, clauseId }),
   setProfileValue: (documentId: number, baseRevision: number, name: string, value: Value | null) =>
     call<Document>('set_profile_value', { documentId, baseRevision, name, value }),
   restoreContent: (documentId: number, baseRevision: number, state: Document) =>

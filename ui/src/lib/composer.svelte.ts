@@ -193,6 +193,11 @@ export class Composer {
     return this.change((d) => ipc.takeClauseUpdate(d.id, d.revision, sectionId));
   }
 
+  /** Puts the variant the facts call for in a section's place (undo brings the old one back). */
+  useVariant(sectionId: number, clauseId: string) {
+    return this.change((d) => ipc.useVariant(d.id, d.revision, sectionId, clauseId));
+  }
+
   setProfile(name: string, value: Value | null) {
     return this.change((d) => ipc.setProfileValue(d.id, d.revision, name, value));
   }

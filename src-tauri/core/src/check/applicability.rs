@@ -134,9 +134,10 @@ pub fn condition(id: &str, facts: &Facts) -> Option<(bool, String)> {
         "categories" | "sources" if id.starts_with("gdpr") || id.starts_with("ukgdpr") => {
             (false, "applies to personal data not obtained from the person (GDPR Art. 14)")
         }
-        "right-limit" | "sensitive-consent" | "texas-sensitive-sale" => (false, "applies where sensitive personal information is used beyond the permitted purposes"),
+        "right-limit" | "sensitive-consent" => (false, "applies where sensitive personal information is used beyond the permitted purposes"),
+        "texas-sensitive-sale" => (yes("sells_sensitive_data"), "applies where sensitive personal data is sold (sells_sensitive_data is not yes)"),
         "right-opt-out" | "third-party-tracking" => (yes("sells_or_shares") || yes("targeted_advertising"), "applies where personal information is sold or shared (sells_or_shares is not yes)"),
-        "financial-incentive" => (false, "applies where a financial incentive is offered for data"),
+        "financial-incentive" => (yes("offers_financial_incentive"), "applies where a benefit is given for personal data (offers_financial_incentive is not yes)"),
         "ai-providers" => (yes("uses_ai_providers"), "applies where AI model providers receive user data (uses_ai_providers is not yes)"),
         "interaction" | "synthetic-content" => (yes("uses_ai_providers"), "applies to AI systems that talk with people or make content (uses_ai_providers is not yes)"),
         "ct-llm-training" => {

@@ -12,11 +12,13 @@ mod search;
 mod versions;
 mod documents;
 mod schema;
+mod variants;
 mod watch;
 
 pub use backup::{BackupInfo, BackupReason, Retention};
 pub use clauses::ClauseFilter;
 pub use compose::TemplateSummary;
+pub use variants::VariantAdvice;
 pub use versions::DocumentAt;
 pub use search::fts_query;
 pub use schema::{APPLICATION_ID, latest_version};
