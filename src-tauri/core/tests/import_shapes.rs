@@ -227,3 +227,36 @@ fn a_policys_own_cookie_section_stays_and_a_consent_manager_goes() {
     let all = kept(&p);
     assert!(!all.contains("Preference Center") && !all.contains("our partners store") && !all.contains("Jobs"), "{all}");
 }
+
+#[test]
+fn lettered_and_arabic_bold_numbered_lines_are_sections_too() {
+    let md = "**Policy**\n\n**A. Scope**\n\nAll of it.\n\n**B. Data**\n\nEmail.\n\n**C. Contact**\n\nWrite.\n";
+    let p = preview_bytes("p.md", md.as_bytes(), None).unwrap();
+    assert_eq!(headings(&p), ["Scope", "Data", "Contact"]);
+    let md = "**1. Scope**\n\nAll of it.\n\n**Sub point**\n\nMore.\n\n**2. Data**\n\nEmail.\n";
+    let p = preview_bytes("p.md", md.as_bytes(), None).unwrap();
+    assert_eq!(headings(&p), ["Scope", "Data"]);
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Whatever marks a file has, its sections joined give the file back: splitting never
+    /// loses or moves a line.
+    #[test]
+    fn sections_join_back_to_the_text(lines in proptest::collection::vec(prop::sample::select(vec![
+        "# Title", "## Data we collect", "### 1. Scope", "###### Box", "Heading", "=====", "-----", "**Bold line**", "**II. Rights**",
+        "**A. Scope**", "1. Numbered line", "2) Another", "3. Third", "CAPS HEADING", "- a list item", "* star item", "| a | b |",
+        "```", "Some words in a paragraph.", "", "  ", "[Link](#x)", "1. Preamble . . . . 3", "\r",
+    ]), 0..60)) {
+        let text = lines.join("\n");
+        let side = clausewright_core::import::sections_from_text(&text);
+        prop_assert_eq!(side.text(), text.replace("\r\n", "\n").replace('\r', "\n"));
+        let p = preview_bytes("p.md", text.as_bytes(), None);
+        if let Ok(p) = p {
+            prop_assert!(p.sections.iter().all(|s| !s.heading.trim().is_empty()));
+        }
+    }
+}
