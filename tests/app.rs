@@ -600,6 +600,7 @@ async fn the_facts_offer_the_matching_variant_and_using_it_is_undone_with_ctrl_z
     app.find("[data-testid=tab-sections]").await.click().await.expect("sections tab");
     app.find_all("[data-testid=outline] [data-item]").await[at].click().await.expect("select the training section");
     let note = app.wait_text("[data-testid=variant-advice]", |t| !t.is_empty()).await;
+    assert_eq!(app.find_all("[data-testid=tag-variant]").await.len(), 1, "the outline marks the one section the facts disagree with");
     assert!(note.contains("Trains models on user content") && note.contains("opt-out"), "{note}");
     let before = app.find("[data-testid=section-view]").await.text().await.expect("section");
     assert!(before.contains("ai-training.we-do-not-train"), "{before}");
