@@ -134,6 +134,15 @@ async fn value_of(app: &App, css: &str) -> String {
     app.find(css).await.prop("value").await.expect("value").unwrap_or_default()
 }
 
+/// The section headings in the import dialog, as the user may have edited them.
+async fn import_headings(app: &App) -> Vec<String> {
+    let mut out = Vec::new();
+    for h in app.find_all("[data-testid=import-heading]").await {
+        out.push(h.prop("value").await.expect("heading").unwrap_or_default());
+    }
+    out
+}
+
 async fn outline_headings(app: &App) -> Vec<String> {
     let mut out = Vec::new();
     for item in app.find_all("[data-testid=outline] [data-item] .heading").await {
@@ -458,10 +467,7 @@ async fn a_word_policy_is_imported_checked_and_opened_as_sections() {
     app.find("[data-testid=import-dialog]").await;
     let title = app.find("[data-testid=import-title]").await.prop("value").await.expect("title").unwrap_or_default();
     assert_eq!(title, "Lantern Maps Privacy Policy");
-    let mut headings = Vec::new();
-    for h in app.find_all("[data-testid=import-heading]").await {
-        headings.push(h.prop("value").await.expect("heading").unwrap_or_default());
-    }
+    let headings = import_headings(&app).await;
     assert_eq!(headings, ["Preamble", "What We Collect", "How Long We Keep It", "Contact"]);
     let facts = app.wait_text("[data-testid=import-facts]", |t| !t.is_empty()).await;
     assert!(facts.contains("Effective date") && facts.contains("Privacy email"), "{facts}");
@@ -507,10 +513,7 @@ async fn a_saved_web_page_imports_as_its_policys_sections_and_says_what_it_left_
     app.find("[data-testid=import-dialog]").await;
     let title = app.find("[data-testid=import-title]").await.prop("value").await.expect("title").unwrap_or_default();
     assert_eq!(title, "Wren AI Privacy Policy");
-    let mut headings = Vec::new();
-    for h in app.find_all("[data-testid=import-heading]").await {
-        headings.push(h.prop("value").await.expect("heading").unwrap_or_default());
-    }
+    let headings = import_headings(&app).await;
     assert_eq!(headings, ["Preamble", "What we collect", "How we use it", "Your rights", "Contact"]);
     // What was dropped on purpose is said, above the sections, where it is read first.
     let notes = app.wait_text("[data-testid=import-notes]", |t| !t.is_empty()).await;
@@ -558,10 +561,7 @@ async fn a_policy_exported_as_pdf_imports_back_as_its_sections() {
     app.find("[data-testid=import-dialog]").await;
     let title = app.find("[data-testid=import-title]").await.prop("value").await.expect("title").unwrap_or_default();
     assert_eq!(title, "Privacy Policy");
-    let mut headings = Vec::new();
-    for h in app.find_all("[data-testid=import-heading]").await {
-        headings.push(h.prop("value").await.expect("heading").unwrap_or_default());
-    }
+    let headings = import_headings(&app).await;
     let sections: Vec<&String> = headings.iter().filter(|h| *h != "Preamble").collect();
     assert!(sections.len() >= 10, "{headings:?}");
     let mut rest = outline.iter();

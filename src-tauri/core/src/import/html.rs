@@ -21,8 +21,7 @@ pub fn to_markdown(html: &str) -> (String, Vec<String>) {
     // Page furniture inside the content (a share bar, a cookie notice) goes too.
     let mut furniture = Vec::new();
     furniture_in(content, semantic, &stats, &mut furniture);
-    let kept = stats.get(&content.id()).map_or(0, |s| s.words)
-        - furniture.iter().map(|id| stats.get(id).map_or(0, |s| s.words)).sum::<usize>();
+    let kept = stats.get(&content.id()).map_or(0, |s| s.words).saturating_sub(furniture.iter().map(|id| stats.get(id).map_or(0, |s| s.words)).sum());
     let content_id = content.id();
     for id in furniture {
         if let Some(mut node) = page.tree.get_mut(id) {
@@ -32,11 +31,9 @@ pub fn to_markdown(html: &str) -> (String, Vec<String>) {
     let inner = page.tree.get(content_id).and_then(ElementRef::wrap).map(|e| e.inner_html()).unwrap_or_default();
     let left_out = total.saturating_sub(kept);
     let mut notes = Vec::new();
+    // A few stray words (a "skip to content" link) are not worth a note.
     if left_out >= 5 {
-        notes.push(format!(
-            "The web page's menus, header, footer and other text around the policy were left out ({left_out} word{}).",
-            if left_out == 1 { "" } else { "s" }
-        ));
+        notes.push(format!("The web page's menus, header, footer and other text around the policy were left out ({left_out} words)."));
     }
     (markdown_of(&inner), notes)
 }
