@@ -12,6 +12,7 @@ pub mod library;
 pub mod profile;
 mod preview;
 pub mod render;
+pub mod review;
 pub mod sides;
 pub mod staging;
 pub mod store;

@@ -53,7 +53,14 @@ pub fn sanitize(html: &str) -> String {
 
 /// Replaces placeholders whose value is filled with Markdown for that value; unfilled ones stay.
 pub fn fill(markdown: &str, profile: &Profile, lib: &Library) -> String {
+    fill_spans(markdown, profile, lib).0
+}
+
+/// `fill`, also saying where each filled-in value stands in the result, with the placeholder
+/// it replaced (so text edited around a value can be given its placeholder back).
+pub fn fill_spans(markdown: &str, profile: &Profile, lib: &Library) -> (String, Vec<(std::ops::Range<usize>, String)>) {
     let mut out = String::with_capacity(markdown.len());
+    let mut spans = Vec::new();
     for line in markdown.split_inclusive('\n') {
         let found = vars::placeholders(line);
         if found.is_empty() {
@@ -69,13 +76,15 @@ pub fn fill(markdown: &str, profile: &Profile, lib: &Library) -> String {
                 None => out.push_str(&line[p.range.clone()]),
                 Some(value) => {
                     let kind = lib.variable(p.name).map(|v| v.kind);
+                    let start = out.len();
                     out.push_str(&value_markdown(value, kind, p.name, lib, alone));
+                    spans.push((start..out.len(), line[p.range.clone()].to_owned()));
                 }
             }
         }
         out.push_str(&line[last..]);
     }
-    out
+    (out, spans)
 }
 
 fn value_markdown(value: &Value, kind: Option<VariableKind>, name: &str, lib: &Library, alone: bool) -> String {

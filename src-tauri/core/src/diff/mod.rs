@@ -116,6 +116,17 @@ pub struct Comparison {
 const BUDGET: Duration = Duration::from_millis(400);
 
 pub fn compare(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Comparison {
+    compare_with(old, new, options, true)
+}
+
+/// Compares section by section only: every section change's rows hold exactly its own old and
+/// new text (no run of sections compared as one text), which is what deciding each change
+/// needs (`review`).
+pub fn compare_by_section(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Comparison {
+    compare_with(old, new, options, false)
+}
+
+fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: bool) -> Comparison {
     let deadline = Instant::now() + BUDGET;
     let mut out = Builder::default();
     let pair_change = |i: usize, j: usize, in_order: bool, rows: Vec<Row>| {
@@ -179,7 +190,7 @@ pub fn compare(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Comparis
     let mut k = 0;
     while k < steps.len() {
         let (end, worth) = runs::run_end(&steps, k, old, new);
-        if worth {
+        if worth && joint {
             let run = &steps[k..end];
             let apart: Vec<SectionChange> = run.iter().map(|&s| change(s, None)).collect();
             let (rows, per_step) = runs::joint(run, old, new, options, deadline);

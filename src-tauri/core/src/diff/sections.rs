@@ -29,9 +29,19 @@ impl DiffSide {
 
     /// A document (or a version's frozen copy) as published: profile values filled in.
     pub fn from_document(doc: &Document, lib: &Library) -> DiffSide {
+        DiffSide::with_bodies(doc, |body| fill(body, &doc.profile, lib))
+    }
+
+    /// A document as written, placeholders and all: what deciding changes merges back into a
+    /// draft (`review`).
+    pub fn from_source(doc: &Document) -> DiffSide {
+        DiffSide::with_bodies(doc, str::to_owned)
+    }
+
+    fn with_bodies(doc: &Document, body_of: impl Fn(&str) -> String) -> DiffSide {
         let mut sections = vec![DiffSection { key: Some("title".into()), heading: doc.title.clone(), text: format!("# {}\n\n", doc.title) }];
         for s in &doc.sections {
-            let body = fill(&s.body, &doc.profile, lib);
+            let body = body_of(&s.body);
             sections.push(DiffSection {
                 // Imported text has placeholder ids (not above 0) and so no identity to match by.
                 key: (s.id > 0).then(|| format!("section-{}", s.id)),
