@@ -280,6 +280,84 @@ pub struct ImportReport {
     pub unchanged: u32,
 }
 
+/// A comment on a span of a section's text, in the draft or in a version. Threads: a reply
+/// names the comment it answers; resolving is on the thread's first comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Comment {
+    pub id: i64,
+    pub document_id: i64,
+    /// The version commented on; `None` for the draft.
+    pub version: Option<u32>,
+    pub section_id: Option<i64>,
+    /// The section's heading (as it was, when the section is gone).
+    pub heading: String,
+    /// The text commented on; empty for a comment on the section as a whole.
+    pub quote: String,
+    /// Where the quote stands now in the section's body, in UTF-16 units (0 and 0 when it is
+    /// not there).
+    pub start: u32,
+    pub end: u32,
+    /// False when the quoted text is no longer in its section ("text changed"): the comment
+    /// stays, with its quote.
+    pub anchored: bool,
+    pub text: String,
+    pub author: String,
+    pub created_at: String,
+    pub parent_id: Option<i64>,
+    pub resolved: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalKind {
+    Insert,
+    Delete,
+    Replace,
+    Move,
+    Comment,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalStatus {
+    Open,
+    Accepted,
+    Rejected,
+}
+
+/// One change (or comment) of a review, to accept or reject.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Proposal {
+    pub id: i64,
+    pub review_id: i64,
+    /// What the review came from: a file's name, or the versions compared.
+    pub source: String,
+    pub kind: ProposalKind,
+    /// A whole section added, removed or moved.
+    pub whole_section: bool,
+    pub author: String,
+    pub date: String,
+    /// The heading of the section it is in.
+    pub section: String,
+    pub old_text: String,
+    pub new_text: String,
+    pub status: ProposalStatus,
+    /// For a comment: the comment it brought.
+    pub comment_id: Option<i64>,
+}
+
+/// What a review holds after it was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReviewSummary {
+    pub id: i64,
+    pub source: String,
+    pub proposals: Vec<Proposal>,
+    /// Text a proposal could not be placed on, listed so nothing is lost.
+    pub unplaced: Vec<String>,
+    /// The draft as it now stands.
+    pub document: Document,
+}
+
 /// What the app tells the window without being asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -131,28 +131,7 @@ impl Store {
     /// Puts a document back to an earlier state (its title, profile and sections, with their
     /// ids and provenance), as one new revision: this is how undo and redo are saved.
     pub fn restore_content(&mut self, doc_id: i64, base: i64, state: &Document) -> Result<Document> {
-        let title = state.title.trim();
-        if title.is_empty() {
-            return Err(Error::Invalid("title: a document needs a title".into()));
-        }
-        let profile = serde_json::to_string(&state.profile).map_err(|e| Error::Invalid(e.to_string()))?;
-        self.write(|tx| {
-            super::documents::bump_revision(tx, doc_id, base)?;
-            tx.execute("UPDATE documents SET title = ?2, profile = ?3 WHERE id = ?1", params![doc_id, title, profile])?;
-            tx.execute("DELETE FROM sections WHERE document_id = ?1", [doc_id])?;
-            let mut stmt = tx.prepare(
-                "INSERT INTO sections (id, document_id, position, heading, body, clause_id, clause_revision, edited)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?;
-            for (i, s) in state.sections.iter().enumerate() {
-                let (clause_id, rev, edited) = match &s.origin {
-                    Some(o) => (Some(o.clause_id.as_str()), Some(o.clause_revision), o.edited),
-                    None => (None, None, false),
-                };
-                stmt.execute(params![s.id, doc_id, i as i64, s.heading, s.body, clause_id, rev, edited])?;
-            }
-            Ok(())
-        })?;
+        self.write(|tx| write_state(tx, doc_id, base, state))?;
         self.document(doc_id)
     }
 
@@ -241,4 +220,30 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Writes a document's title, profile and sections (with their ids and provenance) as one new
+/// revision on `base`.
+pub(super) fn write_state(tx: &Transaction<'_>, doc_id: i64, base: i64, state: &Document) -> Result<()> {
+    let title = state.title.trim();
+    if title.is_empty() {
+        return Err(Error::Invalid("title: a document needs a title".into()));
+    }
+    let profile = serde_json::to_string(&state.profile).map_err(|e| Error::Invalid(e.to_string()))?;
+    super::documents::bump_revision(tx, doc_id, base)?;
+    tx.execute("UPDATE documents SET title = ?2, profile = ?3 WHERE id = ?1", params![doc_id, title, profile])?;
+    tx.execute("DELETE FROM sections WHERE document_id = ?1", [doc_id])?;
+    let mut stmt = tx.prepare(
+        "INSERT INTO sections (id, document_id, position, heading, body, clause_id, clause_revision, edited)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (i, s) in state.sections.iter().enumerate() {
+        let (clause_id, rev, edited) = match &s.origin {
+            Some(o) => (Some(o.clause_id.as_str()), Some(o.clause_revision), o.edited),
+            None => (None, None, false),
+        };
+        // A section new to the document (id not above 0) gets a fresh id.
+        stmt.execute(params![(s.id > 0).then_some(s.id), doc_id, i as i64, s.heading, s.body, clause_id, rev, edited])?;
+    }
+    Ok(())
 }

@@ -6,9 +6,11 @@
 
 mod backup;
 mod clauses;
+mod comments;
 mod compose;
 mod library_io;
 mod search;
+mod reviews;
 mod versions;
 mod documents;
 mod schema;
@@ -17,6 +19,7 @@ mod watch;
 
 pub use backup::{BackupInfo, BackupReason, Retention};
 pub use clauses::ClauseFilter;
+pub use comments::NewComment;
 pub use compose::TemplateSummary;
 pub use variants::VariantAdvice;
 pub use versions::DocumentAt;

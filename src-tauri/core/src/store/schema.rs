@@ -92,18 +92,64 @@ CREATE TRIGGER versions_are_never_deleted BEFORE DELETE ON versions
 BEGIN SELECT RAISE(ABORT, 'versions are never deleted'); END;
 "#;
 
+/// Counsel's review (issue #14): comments, and reviews whose proposals are decided one by one.
+const V2: &str = r#"
+CREATE TABLE comments (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    version     INTEGER,          -- NULL: on the draft
+    section_id  INTEGER,          -- no foreign key: undo rewrites sections with their ids
+    heading     TEXT NOT NULL,    -- the section's heading when commented on
+    quote       TEXT NOT NULL,
+    start       INTEGER NOT NULL, -- UTF-16 offset of the quote in the body when commented on
+    parent_id   INTEGER REFERENCES comments(id),
+    text        TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    resolved_at TEXT
+) STRICT;
+CREATE INDEX comments_by_document ON comments(document_id);
+
+CREATE TABLE reviews (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    source      TEXT NOT NULL,
+    -- What the draft shows for an open proposal: the old side (a file's proposals wait to be
+    -- accepted) or the new side (a comparison's changes wait to be rejected).
+    open_shows  TEXT NOT NULL CHECK (open_shows IN ('old', 'new')),
+    plan        TEXT NOT NULL,    -- JSON: review::Plan
+    created_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE proposals (
+    id            INTEGER PRIMARY KEY,
+    review_id     INTEGER NOT NULL REFERENCES reviews(id),
+    change        INTEGER,        -- the plan's change; NULL for a comment
+    comment_id    INTEGER REFERENCES comments(id),
+    kind          TEXT NOT NULL,
+    whole_section INTEGER NOT NULL DEFAULT 0,
+    author        TEXT NOT NULL,
+    date          TEXT NOT NULL,
+    section       TEXT NOT NULL,
+    old_text      TEXT NOT NULL,
+    new_text      TEXT NOT NULL,
+    status        TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'rejected'))
+) STRICT;
+CREATE INDEX proposals_by_review ON proposals(review_id);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     migrations_with(&[])
 }
 
 /// The released migrations followed by `extra` (test-only ones, see `OpenOptions`).
 pub(crate) fn migrations_with(extra: &[&'static str]) -> Migrations<'static> {
-    Migrations::new(std::iter::once(V1).chain(extra.iter().copied()).map(M::up).collect())
+    Migrations::new([V1, V2].into_iter().chain(extra.iter().copied()).map(M::up).collect())
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    1
+    2
 }
 
 #[cfg(test)]
