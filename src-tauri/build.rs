@@ -55,6 +55,14 @@ pub const COMMANDS: &[&str] = &[
     "export_document",
     "export_redline",
     "check_document",
+    "review_versions",
+    "review_word_file",
+    "list_proposals",
+    "decide_proposals",
+    "list_comments",
+    "add_comment",
+    "reply_to_comment",
+    "set_comment_resolved",
 ];
 
 fn main() {

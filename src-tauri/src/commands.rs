@@ -10,7 +10,9 @@ use clausewright_core::check::{CheckOptions, Report};
 use clausewright_core::diff::{Comparison, DiffOptions};
 use clausewright_core::sides::DiffInput;
 use clausewright_core::domain::{Value, Version, VersionSummary};
-use clausewright_core::store::{BackupInfo, ClauseFilter, TemplateSummary};
+use clausewright_core::domain::{Comment, Proposal, ReviewSummary};
+use clausewright_core::review::Decision;
+use clausewright_core::store::{BackupInfo, ClauseFilter, NewComment, TemplateSummary};
 use clausewright_core::export::{self, Format, RedlineFormat};
 use clausewright_core::files;
 use clausewright_core::import::{self, ImportPreview, Imported};
@@ -417,4 +419,58 @@ async fn save(app: tauri::AppHandle, title: &str, made: export::Exported, extens
         .map_err(|e| ErrorPayload { kind: clausewright_core::ErrorKind::Io, message: e.to_string() })?
         .map_err(|e| e.payload())?;
     Ok(Some(written.display().to_string()))
+}
+
+/// Starts a review of what changed from version `old` to version `new` (the draft when null):
+/// each change a proposal, shown in the draft until rejected.
+#[tauri::command]
+pub fn review_versions(ws: State<'_, Workspace>, document_id: i64, base_revision: i64, old: u32, new: Option<u32>) -> Result<ReviewSummary> {
+    ws.with(|s| s.review_versions(document_id, base_revision, old, new))
+}
+
+/// Reads a Word file (picked in a native dialog) that counsel sent back with tracked changes
+/// and comments, as proposals on the draft. `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn review_word_file(app: tauri::AppHandle, ws: State<'_, Workspace>, document_id: i64) -> Result<Option<ReviewSummary>> {
+    let Some(path) = dialogs::pick_file(app, "Import a review", "Word files", &["docx"]).await? else { return Ok(None) };
+    ws.with(|s| s.review_word_file(document_id, &path)).map(Some)
+}
+
+#[tauri::command]
+pub fn list_proposals(ws: State<'_, Workspace>, document_id: i64) -> Result<Vec<Proposal>> {
+    ws.with(|s| s.proposals(document_id))
+}
+
+/// Accepts or rejects proposals (`decision` null opens them again; no ids: every open one).
+#[tauri::command]
+pub fn decide_proposals(ws: State<'_, Workspace>, document_id: i64, base_revision: i64, ids: Vec<i64>, decision: Option<Decision>) -> Result<Document> {
+    ws.with(|s| s.decide(document_id, base_revision, &ids, decision))
+}
+
+#[tauri::command]
+pub fn list_comments(ws: State<'_, Workspace>, document_id: i64) -> Result<Vec<Comment>> {
+    ws.with(|s| s.comments(document_id))
+}
+
+#[tauri::command]
+pub fn add_comment(
+    ws: State<'_, Workspace>,
+    document_id: i64,
+    version: Option<u32>,
+    section_id: i64,
+    quote: String,
+    start: Option<u32>,
+    text: String,
+) -> Result<Comment> {
+    ws.with(|s| s.add_comment(&NewComment { document_id, version, section_id, quote, start, text }))
+}
+
+#[tauri::command]
+pub fn reply_to_comment(ws: State<'_, Workspace>, id: i64, text: String) -> Result<Comment> {
+    ws.with(|s| s.reply_to_comment(id, &text))
+}
+
+#[tauri::command]
+pub fn set_comment_resolved(ws: State<'_, Workspace>, id: i64, resolved: bool) -> Result<Comment> {
+    ws.with(|s| s.set_comment_resolved(id, resolved))
 }

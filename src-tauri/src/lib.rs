@@ -146,6 +146,14 @@ pub fn run() {
             commands::export_document,
             commands::export_redline,
             commands::check_document,
+            commands::review_versions,
+            commands::review_word_file,
+            commands::list_proposals,
+            commands::decide_proposals,
+            commands::list_comments,
+            commands::add_comment,
+            commands::reply_to_comment,
+            commands::set_comment_resolved,
         ])
         // The workspace opens here, after the single-instance check: a second launch never
         // touches the file.

@@ -3,7 +3,8 @@
 
 use clap::{Parser, Subcommand};
 use clausewright_core::{check, diff};
-use clausewright_core::domain::{Clause, Value, VariableKind};
+use clausewright_core::domain::{Clause, Proposal, ProposalStatus, Value, VariableKind};
+use clausewright_core::review::Decision;
 use clausewright_core::sides::DiffInput;
 use clausewright_core::store::{self, ClauseFilter};
 use clausewright_core::{Error, Store};
@@ -37,6 +38,12 @@ enum Command {
     /// Copies of the whole workspace, beside it in backups/
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// Counsel's review: proposals from a Word file or from versions, accepted or rejected
+    #[command(subcommand)]
+    Review(ReviewCommand),
+    /// Comments on a document's text
+    #[command(subcommand)]
+    Comment(CommentCommand),
     /// Bring in an existing policy (.md, .txt, .html, .docx or .pdf) as a new document, or as a new
     /// version of one
     Import {
@@ -130,6 +137,92 @@ enum VersionCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum ReviewCommand {
+    /// Add a Word file's tracked changes and comments as proposals on DOC's draft (the draft
+    /// changes only as proposals are accepted); prints the review's proposals
+    Import {
+        file: PathBuf,
+        #[arg(long, value_name = "DOC")]
+        into: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Review what changed since version FROM (to version --to, which then becomes the draft;
+    /// default: the draft): each change a proposal, shown in the draft until rejected
+    Versions {
+        doc: i64,
+        from: u32,
+        #[arg(long)]
+        to: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a document's proposals: id, status, kind, author, date, section, old and new text
+    List {
+        doc: i64,
+        /// Only the proposals still open
+        #[arg(long)]
+        open: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Accept proposals (their text goes into the draft)
+    Accept {
+        doc: i64,
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        ids: Vec<i64>,
+        /// Every open proposal
+        #[arg(long)]
+        all: bool,
+    },
+    /// Reject proposals (the draft keeps, or goes back to, the text before them)
+    Reject {
+        doc: i64,
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        ids: Vec<i64>,
+        /// Every open proposal
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CommentCommand {
+    /// Comment on the text QUOTE in section number SECTION (as `doc show` numbers them)
+    Add {
+        doc: i64,
+        section: usize,
+        #[arg(long)]
+        quote: String,
+        #[arg(long)]
+        text: String,
+        /// Your name, kept in the workspace
+        #[arg(long)]
+        author: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A document's comments, threads together
+    List {
+        doc: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reply to comment ID
+    Reply {
+        id: i64,
+        #[arg(long)]
+        text: String,
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Resolve the thread of comment ID
+    Resolve { id: i64 },
+    /// Open the thread of comment ID again
+    Reopen { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -441,6 +534,74 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 }
             }
         }
+        Command::Review(ReviewCommand::Import { file, into, json }) => {
+            let mut store = open(cli.db)?;
+            let r = store.review_word_file(into, &file)?;
+            if json {
+                print_json(&r.proposals)?
+            } else {
+                print_proposals(&r.proposals)?;
+            }
+            for u in &r.unplaced {
+                eprintln!("clausewright-cli: note: not placed on any text: {u}");
+            }
+        }
+        Command::Review(ReviewCommand::Versions { doc, from, to, json }) => {
+            let mut store = open(cli.db)?;
+            let current = store.document(doc)?;
+            let r = store.review_versions(doc, current.revision, from, to)?;
+            if json { print_json(&r.proposals)? } else { print_proposals(&r.proposals)? }
+        }
+        Command::Review(ReviewCommand::List { doc, open: only_open, json }) => {
+            let store = open(cli.db)?;
+            let mut ps = store.proposals(doc)?;
+            if only_open {
+                ps.retain(|p| p.status == ProposalStatus::Open);
+            }
+            if json { print_json(&ps)? } else { print_proposals(&ps)? }
+        }
+        // `--all` is an empty list of ids: every open proposal.
+        Command::Review(ReviewCommand::Accept { doc, ids, .. }) => decide(cli.db, doc, &ids, Decision::Accept)?,
+        Command::Review(ReviewCommand::Reject { doc, ids, .. }) => decide(cli.db, doc, &ids, Decision::Reject)?,
+        Command::Comment(CommentCommand::Add { doc, section, quote, text, author, json }) => {
+            let mut store = open(cli.db)?;
+            if let Some(name) = author {
+                store.set_author(&name)?;
+            }
+            let current = store.document(doc)?;
+            let section_id = section_id(&current, section)?;
+            let c = store.add_comment(&store::NewComment { document_id: doc, section_id, quote, text, ..Default::default() })?;
+            if json { print_json(&c)? } else { outln!("{}", c.id) }
+        }
+        Command::Comment(CommentCommand::List { doc, json }) => {
+            let store = open(cli.db)?;
+            let comments = store.comments(doc)?;
+            if json {
+                print_json(&comments)?
+            } else {
+                for c in comments.iter().filter(|c| c.parent_id.is_none()) {
+                    let state = if c.resolved { "resolved" } else { "open" };
+                    let place = if c.anchored { String::new() } else { " (text changed)".into() };
+                    outln!("{:>4}  {state:<8} {}  {} on “{}”{place}: “{}”", c.id, c.heading, c.author, c.quote, c.text);
+                    for r in comments.iter().filter(|r| r.parent_id == Some(c.id)) {
+                        outln!("{:>4}    ↳ {}: “{}”", r.id, r.author, r.text);
+                    }
+                }
+            }
+        }
+        Command::Comment(CommentCommand::Reply { id, text, author }) => {
+            let mut store = open(cli.db)?;
+            if let Some(name) = author {
+                store.set_author(&name)?;
+            }
+            outln!("{}", store.reply_to_comment(id, &text)?.id);
+        }
+        Command::Comment(CommentCommand::Resolve { id }) => {
+            open(cli.db)?.set_comment_resolved(id, true)?;
+        }
+        Command::Comment(CommentCommand::Reopen { id }) => {
+            open(cli.db)?.set_comment_resolved(id, false)?;
+        }
         Command::Backup(BackupCommand::List { json }) => {
             let store = open(cli.db)?;
             let backups = store.backups()?;
@@ -616,6 +777,42 @@ impl<'a> From<&'a Clause> for ClauseListing<'a> {
 }
 
 /// The id of section number `n` (1-based, as `doc show` prints them).
+fn decide(db: Option<PathBuf>, doc: i64, ids: &[i64], decision: Decision) -> Result<(), Stop> {
+    let mut store = open(db)?;
+    let current = store.document(doc)?;
+    let before = store.proposals(doc)?;
+    store.decide(doc, current.revision, ids, Some(decision))?;
+    let after = store.proposals(doc)?;
+    let n = after.iter().zip(&before).filter(|(a, b)| a.status != b.status).count();
+    let open = after.iter().filter(|p| p.status == ProposalStatus::Open).count();
+    let verb = if decision == Decision::Accept { "accepted" } else { "rejected" };
+    outln!("{n} {verb}; {open} open");
+    Ok(())
+}
+
+/// One line a proposal: id, status, kind, author, date, section, then the text taken out and put in.
+fn print_proposals(ps: &[Proposal]) -> Result<(), Stop> {
+    let short = |s: &str| {
+        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if s.chars().count() > 60 { format!("{}…", s.chars().take(59).collect::<String>()) } else { s }
+    };
+    for p in ps {
+        let kind = serde_json::to_value(p.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let status = serde_json::to_value(p.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let author = if p.author.is_empty() { "(untracked)" } else { &p.author };
+        let date = &p.date[..10.min(p.date.len())];
+        let mut text = String::new();
+        if !p.old_text.trim().is_empty() {
+            text.push_str(&format!(" −“{}”", short(&p.old_text)));
+        }
+        if !p.new_text.trim().is_empty() {
+            text.push_str(&format!(" +“{}”", short(&p.new_text)));
+        }
+        outln!("{:>4}  {status:<8} {kind:<7} {author:<16} {date:<10} {}:{text}", p.id, p.section);
+    }
+    Ok(())
+}
+
 fn section_id(doc: &clausewright_core::domain::Document, n: usize) -> Result<i64, Error> {
     n.checked_sub(1).and_then(|i| doc.sections.get(i)).map(|s| s.id).ok_or_else(|| {
         Error::NotFound(format!("document {} has sections 1 to {}; there is no section {n}", doc.id, doc.sections.len()))

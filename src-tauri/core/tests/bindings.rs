@@ -100,6 +100,12 @@ fn committed_bindings_match_the_rust_types() {
     check.file::<clausewright_core::import::Imported>();
     check.file::<clausewright_core::export::Format>();
     check.file::<clausewright_core::export::RedlineFormat>();
+    check.file::<Comment>();
+    check.file::<Proposal>();
+    check.file::<ProposalKind>();
+    check.file::<ProposalStatus>();
+    check.file::<ReviewSummary>();
+    check.file::<clausewright_core::review::Decision>();
 
     let extra: Vec<String> = std::fs::read_dir(bindings_dir())
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())

@@ -26,6 +26,10 @@ import type { Format } from './bindings/Format';
 import type { RedlineFormat } from './bindings/RedlineFormat';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { Report } from './bindings/Report';
+import type { Comment } from './bindings/Comment';
+import type { Proposal } from './bindings/Proposal';
+import type { ReviewSummary } from './bindings/ReviewSummary';
+import type { Decision } from './bindings/Decision';
 
 export type {
   Clause,
@@ -67,6 +71,9 @@ export type { Evidence } from './bindings/Evidence';
 export type { AppEvent };
 export type { BackupInfo };
 export type { BackupReason } from './bindings/BackupReason';
+export type { Comment, Proposal, ReviewSummary, Decision };
+export type { ProposalKind } from './bindings/ProposalKind';
+export type { ProposalStatus } from './bindings/ProposalStatus';
 
 /** One side of a comparison: a document's draft or one of its versions. */
 /** A side of a comparison; `compared_file` is the file last picked with `compareWithFile`. */
@@ -194,4 +201,18 @@ export const ipc = {
   createBackup: () => call<BackupInfo>('create_backup'),
   /** Replaces the whole workspace with backup `id`; returns the backup of the state it replaced. */
   restoreBackup: (id: string) => call<BackupInfo>('restore_backup', { id }),
+  /** Reviews what changed from version `old` to `next` (the draft when null): each change a proposal. */
+  reviewVersions: (documentId: number, baseRevision: number, old: number, next: number | null) =>
+    call<ReviewSummary>('review_versions', { documentId, baseRevision, old, new: next }),
+  /** Opens a native dialog for a Word file counsel sent back; null when cancelled. */
+  reviewWordFile: (documentId: number) => call<ReviewSummary | null>('review_word_file', { documentId }),
+  listProposals: (documentId: number) => call<Proposal[]>('list_proposals', { documentId }),
+  /** Accepts or rejects proposals (null opens them again; no ids: every open one); the draft as it now is. */
+  decideProposals: (documentId: number, baseRevision: number, ids: number[], decision: Decision | null) =>
+    call<Document>('decide_proposals', { documentId, baseRevision, ids, decision }),
+  listComments: (documentId: number) => call<Comment[]>('list_comments', { documentId }),
+  addComment: (documentId: number, version: number | null, sectionId: number, quote: string, start: number | null, text: string) =>
+    call<Comment>('add_comment', { documentId, version, sectionId, quote, start, text }),
+  replyToComment: (id: number, text: string) => call<Comment>('reply_to_comment', { id, text }),
+  setCommentResolved: (id: number, resolved: boolean) => call<Comment>('set_comment_resolved', { id, resolved }),
 };

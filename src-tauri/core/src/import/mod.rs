@@ -12,7 +12,7 @@
 mod docx;
 mod html;
 mod pdf;
-mod split;
+pub(crate) mod split;
 mod suggest;
 
 pub use split::sections_from_text;
@@ -112,7 +112,7 @@ pub fn side_from_file(path: &Path) -> Result<DiffSide> {
     }
 }
 
-fn read_bytes(path: &Path) -> Result<(String, Vec<u8>)> {
+pub(crate) fn read_bytes(path: &Path) -> Result<(String, Vec<u8>)> {
     let name = display_name(path);
     check_extension(&name)?;
     let meta = std::fs::metadata(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;

@@ -346,7 +346,7 @@ fn numbered_heading(line: &str) -> bool {
 /// A file's sections as the import shows them: its title, each section's heading and Markdown
 /// body ("Preamble" for the text before the first heading), with tables of contents and the
 /// title folded into the preamble; and notes on what was left out on purpose.
-pub(super) fn outline(text: &str, plain: bool) -> (String, Vec<(String, String)>, Vec<String>) {
+pub(crate) fn outline(text: &str, plain: bool) -> (String, Vec<(String, String)>, Vec<String>) {
     let (side, marks, top) = split(text, plain);
     let mut notes = Vec::new();
     // Each split section as (heading, body, its whole text, mark); `None` is the preamble.

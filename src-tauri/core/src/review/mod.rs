@@ -7,11 +7,14 @@
 //! A plan is stored with its review (`store::reviews`); `word.rs` makes one from a Word file
 //! counsel sent back with tracked changes and comments.
 
+pub mod word;
+
 use crate::diff::{self, DiffOptions, DiffSide, OpKind, SectionStatus};
 use crate::domain::{Document, Section};
 use crate::library::Library;
 use crate::render::fill_spans;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -150,6 +153,25 @@ impl Plan {
             sections.push(PlanSection { old: old_s, new: new_s, old_index: sc.old_index, pieces, old_text, holes, whole, moved });
         }
         Plan { title, sections, old: old.clone(), new: new.clone() }
+    }
+
+    /// Gives the new side's sections that have no id in the workspace (not above 0) the ids
+    /// `first`, `first + 1`, …; returns each one's old placeholder with its new id.
+    pub fn number_new_sections(&mut self, first: i64) -> HashMap<i64, i64> {
+        let mut ids = HashMap::new();
+        for s in &mut self.new.sections {
+            if s.id <= 0 {
+                let id = first + ids.len() as i64;
+                ids.insert(s.id, id);
+                s.id = id;
+            }
+        }
+        for s in self.sections.iter_mut().filter_map(|s| s.new.as_mut()) {
+            if let Some(&id) = ids.get(&s.id) {
+                s.id = id;
+            }
+        }
+        ids
     }
 
     /// Every change in reading order.

@@ -19,6 +19,7 @@ mod watch;
 
 pub use backup::{BackupInfo, BackupReason, Retention};
 pub use clauses::ClauseFilter;
+pub(crate) use comments::utf16_at;
 pub use comments::NewComment;
 pub use compose::TemplateSummary;
 pub use variants::VariantAdvice;

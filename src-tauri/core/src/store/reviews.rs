@@ -8,7 +8,9 @@ use super::Store;
 use super::compose::write_state;
 use crate::domain::{Document, Proposal, ProposalKind, ProposalStatus, ReviewSummary, Section};
 use crate::error::{Error, Result};
+use crate::review::word::BroughtComment;
 use crate::review::{ChangeKind, Decision, Plan};
+use std::path::Path;
 use rusqlite::{Row, params};
 use std::collections::HashMap;
 
@@ -17,21 +19,6 @@ use std::collections::HashMap;
 pub(crate) enum Shows {
     Old,
     New,
-}
-
-/// A comment a review brings (from a Word file).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct BroughtComment {
-    pub section_id: Option<i64>,
-    pub heading: String,
-    pub quote: String,
-    pub start: u32,
-    pub text: String,
-    pub author: String,
-    pub date: String,
-    /// The comment it answers, by index in the review's list.
-    pub parent: Option<usize>,
-    pub resolved: bool,
 }
 
 pub(crate) struct NewReview {
@@ -112,13 +99,43 @@ impl Store {
         self.add_review(doc_id, NewReview { source, shows: Shows::New, plan, credit, comments: Vec::new(), unplaced: Vec::new(), draft })
     }
 
-    pub(crate) fn add_review(&mut self, doc_id: i64, r: NewReview) -> Result<ReviewSummary> {
+    /// Adds a Word file's tracked changes and comments as proposals on the draft, which stays
+    /// as it is until a proposal is accepted. A file that cannot be read changes nothing.
+    pub fn review_word_file(&mut self, doc_id: i64, path: &Path) -> Result<ReviewSummary> {
+        let (name, bytes) = crate::import::read_bytes(path)?;
+        if !name.to_lowercase().ends_with(".docx") {
+            return Err(Error::Invalid(format!("{name}: a review is read from a Word file (.docx) with tracked changes or comments")));
+        }
+        let word = crate::import::word_review::review(&name, &bytes)?;
+        let draft = self.document(doc_id)?;
+        let from = crate::review::word::from_word(&draft, &word, self.library());
+        self.add_review(doc_id, NewReview { source: name, shows: Shows::Old, plan: from.plan, credit: from.credit, comments: from.comments, unplaced: from.unplaced, draft: None })
+    }
+
+    pub(crate) fn add_review(&mut self, doc_id: i64, mut r: NewReview) -> Result<ReviewSummary> {
         let changes = r.plan.changes();
-        let plan = serde_json::to_string(&r.plan).map_err(|e| Error::Invalid(e.to_string()))?;
         let review_id = self.write(|tx| {
             if let Some((base, state)) = &r.draft {
                 write_state(tx, doc_id, *base, state)?;
             }
+            // Sections the review brings get ids now, never used before (AUTOINCREMENT), so a
+            // decision finds them again in the draft.
+            let used: i64 = tx.query_row(
+                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sections'), 0), coalesce((SELECT max(id) FROM sections), 0))",
+                [],
+                |row| row.get(0),
+            )?;
+            let ids = r.plan.number_new_sections(used + 1);
+            if !ids.is_empty() {
+                let last = used + ids.len() as i64;
+                if tx.execute("UPDATE sqlite_sequence SET seq = ?1 WHERE name = 'sections'", [last])? == 0 {
+                    tx.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('sections', ?1)", [last])?;
+                }
+            }
+            for c in &mut r.comments {
+                c.section_id = c.section_id.map(|id| ids.get(&id).copied().unwrap_or(id));
+            }
+            let plan = serde_json::to_string(&r.plan).map_err(|e| Error::Invalid(e.to_string()))?;
             let shows = if r.shows == Shows::Old { "old" } else { "new" };
             tx.execute(
                 "INSERT INTO reviews (document_id, source, open_shows, plan, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
