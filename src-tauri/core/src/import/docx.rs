@@ -717,10 +717,11 @@ impl<'a> DocReader<'a> {
         let reading = usize::from(kind == TrackedKind::Delete);
         let text = row.cells.iter().map(|c| squash(&c[reading])).collect::<Vec<_>>().join(" | ");
         self.settle(change, text, row.unchanged_at);
-        if kind == self.view.hides() && row.in_table {
-            if let Some(t) = self.tables.last_mut() {
-                t.pop();
-            }
+        if kind == self.view.hides()
+            && row.in_table
+            && let Some(t) = self.tables.last_mut()
+        {
+            t.pop();
         }
     }
 }
