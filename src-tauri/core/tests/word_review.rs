@@ -371,3 +371,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn formatting_changes_are_undone_in_the_original_reading_and_are_not_changes() {
+    let d = date(LEE);
+    let heading = format!(
+        r#"<w:pPr><w:pStyle w:val="Heading2"/><w:pPrChange w:id="1" w:author="{LEE}" w:date="{d}"><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrChange></w:pPr>{}"#,
+        run("Scope")
+    );
+    let bolded = format!(r#"<w:r><w:rPr><w:b/><w:rPrChange w:id="2" w:author="{LEE}" w:date="{d}"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>Stripe</w:t></w:r>"#);
+    let listed = format!(
+        r#"<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/><w:ins w:id="3" w:author="{LEE}" w:date="{d}"/></w:numPr></w:pPr>{}"#,
+        run("Payments")
+    );
+    let numbering = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
+    let body = [para(1, &heading), para(2, &[run("We use "), bolded, run(".")].concat()), para(3, &listed)].concat();
+    let r = read(&[("word/document.xml", &document(&body)), ("word/styles.xml", STYLES), ("word/numbering.xml", numbering)]);
+    assert_eq!(r.accepted, "## Scope\n\nWe use **Stripe**.\n\n- Payments\n");
+    assert_eq!(r.original, "Scope\n\nWe use _Stripe_.\n\nPayments\n");
+    assert!(r.changes.is_empty(), "{:?}", r.changes);
+}

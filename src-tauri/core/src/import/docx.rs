@@ -507,6 +507,15 @@ impl<'a> DocReader<'a> {
             b"ins" | b"del" | b"moveTo" | b"moveFrom" => {
                 self.tracked = true;
                 let kind = if matches!(tag, b"ins" | b"moveTo") { TrackedKind::Insert } else { TrackedKind::Delete };
+                if self.ppr > 0 && !self.mark_rpr {
+                    // w:numPr/w:ins: numbering added to the paragraph, a formatting change.
+                    if kind == self.view.hides()
+                        && let Some(p) = self.para.as_mut()
+                    {
+                        p.num = None;
+                    }
+                    return;
+                }
                 let (author, date) = (attr(e, b"author").unwrap_or_default(), attr(e, b"date").unwrap_or_default());
                 if self.mark_rpr || self.in_trpr {
                     self.changes.push(TrackedChange { kind, author, date, text: String::new() });
@@ -582,7 +591,8 @@ impl<'a> DocReader<'a> {
             b"rPr" => self.mark_rpr = false,
             b"trPr" => self.in_trpr = false,
             b"ins" | b"del" | b"moveTo" | b"moveFrom" => {
-                if !self.mark_rpr && !self.in_trpr
+                if self.ppr == 0
+                    && !self.in_trpr
                     && let Some(open) = self.open.pop()
                 {
                     self.mergeable = Some(open.change);
@@ -867,6 +877,29 @@ mod tests {
         assert!(starts_numbered("1. Scope"));
         assert!(starts_numbered("12) Sharing"));
         assert!(!starts_numbered("Scope"));
+    }
+
+    /// A .docx holding this document body.
+    fn file(body: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let xml = format!(r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#);
+        let written = zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).and_then(|()| Ok(zip.write_all(xml.as_bytes())?));
+        assert!(written.is_ok());
+        zip.finish().map(|c| c.into_inner()).unwrap_or_default()
+    }
+
+    #[test]
+    fn import_reads_the_accepted_text_and_says_so() {
+        let body = r#"<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="A"/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:del w:id="2" w:author="A"><w:r><w:delText>gone</w:delText></w:r></w:del></w:p><w:p><w:ins w:id="3" w:author="B"><w:r><w:t>joined.</w:t></w:r></w:ins></w:p>"#;
+        let Ok((markdown, warnings)) = to_markdown("a.docx", &file(body)) else { panic!("the file reads") };
+        assert_eq!(markdown, "Kept joined.\n");
+        assert_eq!(warnings, ["a.docx has tracked changes: it was read as if all of them were accepted"]);
+        let Ok(review) = super::super::review("a.docx", &file(body)) else { panic!("the file reads") };
+        assert_eq!((review.accepted.as_str(), review.original.as_str()), (markdown.as_str(), "Kept gone\n"));
+        assert!(review.warnings.is_empty());
+        let Ok((plain, warnings)) = to_markdown("a.docx", &file("<w:p><w:r><w:t>Plain.</w:t></w:r></w:p>")) else { panic!("the file reads") };
+        assert_eq!((plain.as_str(), warnings.len()), ("Plain.\n", 0));
     }
 
     #[test]
