@@ -14,9 +14,11 @@ mod html;
 mod pdf;
 pub(crate) mod split;
 mod suggest;
+mod word_review;
 
 pub use split::sections_from_text;
 pub use suggest::facts;
+pub use word_review::{TrackedChange, TrackedKind, WordComment, WordReview, review};
 
 use crate::diff::DiffSide;
 use crate::error::{Error, Result};
