@@ -6,6 +6,11 @@
 //! Heading styles (Title, Heading 1–3, or any style with an outline level) become Markdown
 //! headings; a file with no heading styles has its short, bold, numbered paragraphs taken as
 //! headings. Lists, tables, links, bold and italic are kept.
+//!
+//! Tracked changes are read one way or the other ([`View`]): import takes them accepted;
+//! `word_review` reads both ways, and the changes and comment ranges met on the way. A deleted
+//! paragraph mark joins its paragraph to the next (an inserted one, in the original reading),
+//! and a deleted (inserted) table row is left out of the accepted (original) reading.
 
 use super::word_review::{TrackedChange, TrackedKind};
 use crate::error::{Error, Result};
