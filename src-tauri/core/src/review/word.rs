@@ -7,8 +7,7 @@
 
 use super::Plan;
 use crate::domain::{Document, Section};
-use crate::import::split;
-use crate::import::word_review::{TrackedChange, TrackedKind, WordReview};
+use crate::import::{TrackedChange, TrackedKind, WordReview};
 use crate::library::Library;
 use std::collections::HashMap;
 
@@ -41,10 +40,22 @@ pub struct FromWord {
 }
 
 pub fn from_word(draft: &Document, word: &WordReview, lib: &Library) -> FromWord {
-    let (title, parts, _) = split::outline(&word.accepted, false);
+    let (title, preamble, parts) = sections_like(draft, &word.accepted);
+    let mut unplaced = Vec::new();
+    // Text before the first section is the title and contents list of our own export; anything
+    // else there is listed, not lost.
+    let (_, ours, _) = sections_like(draft, &crate::export::document_markdown(draft, lib));
+    if words(&preamble) != words(&ours) {
+        unplaced.push(format!("Text before the first section: {}", preamble.trim()));
+    }
+    let filled: Vec<String> = draft.sections.iter().flat_map(|s| crate::render::fill(&s.body, &draft.profile, lib).lines().map(str::to_owned).collect::<Vec<_>>()).collect();
     let published = Document {
         title: if title.trim().is_empty() { draft.title.clone() } else { title },
-        sections: parts.into_iter().enumerate().map(|(i, (heading, body))| Section { id: -(i as i64) - 1, heading, body, origin: None }).collect(),
+        sections: parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, (heading, body))| Section { id: -(i as i64) - 1, heading, body: in_drafts_markup(&body, &filled), origin: None })
+            .collect(),
         ..draft.clone()
     };
     let plan = Plan::against_published(draft, &published, lib);
@@ -57,7 +68,6 @@ pub fn from_word(draft: &Document, word: &WordReview, lib: &Library) -> FromWord
         })
         .collect();
     let mut comments = Vec::new();
-    let mut unplaced = Vec::new();
     for c in &word.comments {
         let mut brought = BroughtComment {
             text: c.text.clone(),
@@ -71,9 +81,7 @@ pub fn from_word(draft: &Document, word: &WordReview, lib: &Library) -> FromWord
         let quotes = [c.quote.as_str(), c.quote_original.as_str()];
         // The draft's text first, then the text counsel proposed (the comment anchors once that
         // is accepted), by the plan's section ids.
-        let found = quotes.iter().filter(|q| !q.trim().is_empty()).find_map(|q| {
-            draft.sections.iter().chain(plan.sections.iter().filter_map(|s| s.new.as_ref())).find_map(|s| locate(&s.body, q).map(|at| (s, at)))
-        });
+        let found = anchor_in(&quotes, draft.sections.iter().collect()).or_else(|| anchor_in(&quotes, plan.sections.iter().filter_map(|s| s.new.as_ref()).collect()));
         match found {
             Some((s, (a, b))) => {
                 brought.section_id = Some(s.id);
@@ -96,6 +104,87 @@ pub fn from_word(draft: &Document, word: &WordReview, lib: &Library) -> FromWord
         }
     }
     FromWord { plan, credit, comments, unplaced }
+}
+
+/// A Word file's text (as Markdown) split into the draft's sections. Export numbers headings
+/// and nests sections under parts, so any heading line whose words, numbers aside, are a draft
+/// section's heading starts that section; an unknown heading no deeper than those starts a
+/// section counsel added; deeper ones, and headings the draft has inside a section's text, stay
+/// in the text. Returns the title, the text before the first section, and the sections.
+fn sections_like(draft: &Document, markdown: &str) -> (String, String, Vec<(String, String)>) {
+    let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let mut unused: Vec<(String, &str)> = draft.sections.iter().map(|s| (key(&s.heading), s.heading.as_str())).collect();
+    let inner: Vec<String> = draft.sections.iter().flat_map(|s| s.body.lines()).filter_map(heading_line).map(|(_, t)| key(t)).collect();
+    let (mut title, mut preamble) = (String::new(), String::new());
+    let mut sections: Vec<(String, String)> = Vec::new();
+    let mut deepest = 0;
+    for line in markdown.split_inclusive('\n') {
+        if let Some((level, text)) = heading_line(line) {
+            let raw = text;
+            let text = strip_number(text);
+            if level == 1 && title.is_empty() && sections.is_empty() {
+                title = text.to_owned();
+                continue;
+            }
+            if let Some(k) = unused.iter().position(|(h, _)| *h == key(text) || *h == key(raw)) {
+                let (_, heading) = unused.remove(k);
+                deepest = deepest.max(level);
+                sections.push((heading.to_owned(), String::new()));
+                continue;
+            }
+            if level <= deepest.max(2) && !inner.contains(&key(text)) {
+                sections.push((text.to_owned(), String::new()));
+                continue;
+            }
+        }
+        match sections.last_mut() {
+            Some((_, body)) => body.push_str(line),
+            None => preamble.push_str(line),
+        }
+    }
+    let sections = sections.into_iter().map(|(h, b)| (h, b.trim_matches('\n').trim_end().to_owned())).collect();
+    (title, preamble, sections)
+}
+
+/// The Word file's lines written as the draft writes them where only markup tells them apart:
+/// a table row whose header cells Word bolds, a table's rule line, a link's address in angle
+/// brackets. Counsel's words are never touched.
+fn in_drafts_markup(body: &str, draft_lines: &[String]) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for line in body.split('\n') {
+        let markup_only = line.trim_start().starts_with('|') || line.contains("](<");
+        let same = markup_only.then(|| draft_lines.iter().find(|d| words(d) == words(line) && rule(d) == rule(line) && cells(d) == cells(line))).flatten();
+        out.push(same.map_or(line, String::as_str));
+    }
+    out.join("\n")
+}
+
+fn cells(line: &str) -> usize {
+    line.matches('|').count()
+}
+
+/// Whether a line is a table's rule (`|---|---|`).
+fn rule(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// A Markdown ATX heading line: its level and text.
+fn heading_line(line: &str) -> Option<(usize, &str)> {
+    let level = line.bytes().take_while(|&b| b == b'#').count();
+    let rest = &line[level..];
+    ((1..=6).contains(&level) && rest.starts_with([' ', '\t'])).then(|| (level, rest.trim()))
+}
+
+/// A heading's text without the number export gives it ("4.1 ", "10. ").
+fn strip_number(text: &str) -> &str {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    if rest.len() < text.len() && rest.starts_with(' ') && text.starts_with(|c: char| c.is_ascii_digit()) { rest.trim_start() } else { text }
+}
+
+/// The first of `quotes` found in one of `sections`: the section and where in its text.
+fn anchor_in<'a>(quotes: &[&str], sections: Vec<&'a Section>) -> Option<(&'a Section, (usize, usize))> {
+    quotes.iter().filter(|q| !q.trim().is_empty()).find_map(|q| sections.iter().find_map(|s| locate(&s.body, q).map(|at| (*s, at))))
 }
 
 fn or_unknown(author: &str) -> &str {

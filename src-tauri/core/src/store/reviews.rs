@@ -106,7 +106,7 @@ impl Store {
         if !name.to_lowercase().ends_with(".docx") {
             return Err(Error::Invalid(format!("{name}: a review is read from a Word file (.docx) with tracked changes or comments")));
         }
-        let word = crate::import::word_review::review(&name, &bytes)?;
+        let word = crate::import::review(&name, &bytes)?;
         let draft = self.document(doc_id)?;
         let from = crate::review::word::from_word(&draft, &word, self.library());
         self.add_review(doc_id, NewReview { source: name, shows: Shows::Old, plan: from.plan, credit: from.credit, comments: from.comments, unplaced: from.unplaced, draft: None })
