@@ -7,6 +7,9 @@ const CTRL: char = '\u{E009}';
 const END: char = '\u{E010}';
 const ESCAPE: char = '\u{E00C}';
 const F2: char = '\u{E032}';
+const SHIFT: char = '\u{E008}';
+const ALT: char = '\u{E00A}';
+const HOME: char = '\u{E011}';
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_window_lists_the_library_and_opens_the_starter_document() {
@@ -833,4 +836,181 @@ async fn a_missing_disclosure_is_added_from_the_checks_tab() {
     assert!(words.iter().all(|w| quoted.contains(w.trim_matches(|c: char| !c.is_alphanumeric()))), "the mark {marked:?} is from the quote {quoted:?}");
     app.screenshot("checks-quote-in-preview").await;
     app.close().await;
+}
+
+/// Counsel's Word round trip in the window: the redline goes out, comes back from Word with
+/// two authors' tracked changes and a comment, is imported as a review, one change is
+/// accepted, one rejected (with the R key), and the draft holds exactly the accepted one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_redline_comes_back_from_word_and_its_changes_are_accepted_or_rejected() {
+    if !enabled() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("exports");
+    std::fs::create_dir_all(&out).expect("exports folder");
+    let back = dir.path().join("back from counsel.docx");
+    let (out_arg, back_arg) = (out.to_string_lossy().into_owned(), back.to_string_lossy().into_owned());
+    let app = App::launch_with(dir, &["--answer-save-dir", &out_arg, "--answer-open", &back_arg]).await;
+    app.wait_text("[data-testid=doc-title]", |t| !t.is_empty()).await;
+
+    // Version 1 goes to counsel; then an edit of ours, and the redline of the two in Word.
+    app.chord(&[CTRL, SHIFT], 's').await;
+    app.find("[data-testid=version-author]").await.send_keys("Dana Founder").await.expect("author");
+    app.find("[data-testid=version-label]").await.send_keys("Sent to counsel").await.expect("label");
+    app.find("[data-testid=save-version-submit]").await.click().await.expect("save v1");
+    app.wait_text(".statusbar", |t| t.contains("Saved version 1")).await;
+    app.type_at_end_of_section(2, " Quokka clause added.").await;
+    app.wait_text("[data-testid=save-status]", |t| t.starts_with("Saved")).await;
+    app.find("[data-testid=tab-versions]").await.click().await.expect("versions tab");
+    app.find("[data-testid=compare-draft-1]").await.click().await.expect("compare");
+    app.find("[data-testid=export-redline]").await.click().await.expect("export redline");
+    app.find("[data-testid=export-redline-docx]").await.click().await.expect("word");
+    app.find("[data-testid=export-submit]").await.click().await.expect("export");
+    app.wait_text(".statusbar", |t| t.contains("Exported to")).await;
+    app.find("[data-testid=compare-view] header button[title^=Close]").await.click().await.expect("close compare");
+    let redline: Vec<_> = std::fs::read_dir(&out).expect("exports").flatten().map(|e| e.path()).collect();
+    assert_eq!(redline.len(), 1, "{redline:?}");
+
+    // Counsel's Word: Ruth replaces words (and comments on them), Sam adds a sentence.
+    let mut edits = WordEdits::open(&redline[0]);
+    edits.track("at least once a year", "twice a year", "Ruth Counsel", Some("Twice a year is what we told the regulator."));
+    edits.track("No law requires you to give us personal information.", "No law requires you to give us personal information, and you may stop at any time.", "Sam Associate", None);
+    edits.save(&back);
+
+    app.find("[data-testid=tab-review]").await.click().await.expect("review tab");
+    app.find("[data-testid=import-review]").await.click().await.expect("import review");
+    app.wait_text("[data-testid=review-open]", |t| t == "3 open").await;
+    let cards: Vec<String> = {
+        let mut v = Vec::new();
+        for c in app.find_all("[data-testid=proposal]").await {
+            v.push(c.text().await.expect("proposal"));
+        }
+        v
+    };
+    assert!(cards[0].contains("Ruth Counsel") && cards[0].contains("at least once") && cards[0].contains("twice"), "{cards:?}");
+    assert!(cards[1].contains("Sam Associate") && cards[1].contains("you may stop at any time"), "{cards:?}");
+    assert!(cards[2].contains("Comment") && cards[2].contains("Twice a year is what we told the regulator."), "{cards:?}");
+    assert!(!cards.iter().any(|c| c.contains("Quokka")), "our own change is not a proposal: {cards:?}");
+    assert_eq!(app.find("[data-testid=review-count]").await.text().await.expect("count"), "3");
+    assert!(app.client.find(fantoccini::Locator::Css("[data-testid=review-unplaced]")).await.is_err(), "everything was placed");
+    app.screenshot("review-imported").await;
+
+    // Accept Ruth's with the button; Sam's is selected next and R rejects it.
+    app.find_all("[data-testid=proposal] [data-testid=accept]").await[0].click().await.expect("accept");
+    app.wait_text("[data-testid=review-open]", |t| t == "2 open").await;
+    app.client.execute("document.querySelector('[data-testid=proposals]').focus();", vec![]).await.expect("focus the list");
+    app.type_keys("r").await;
+    app.wait_text("[data-testid=review-open]", |t| t == "1 open").await;
+    app.find("[data-testid=show-decided]").await.click().await.expect("show decided");
+    let statuses = app.wait_text("[data-testid=proposals]", |t| t.contains("ACCEPTED") || t.contains("accepted")).await;
+    assert!(statuses.to_lowercase().contains("rejected"), "{statuses}");
+    app.screenshot("review-decided").await;
+
+    // The draft: Ruth's words in, Sam's sentence out, our own edit kept; Ruth's comment beside
+    // its section.
+    app.find("[data-testid=tab-sections]").await.click().await.expect("sections");
+    app.find_all("[data-testid=outline] [data-item]").await[0].click().await.expect("first section");
+    let first = app.wait_text("[data-testid=section-view] .cm-content", |t| t.contains("twice a year")).await;
+    assert!(!first.contains("at least once a year"), "{first}");
+    let provenance = app.find("[data-testid=section-view] .provenance").await.text().await.expect("provenance");
+    assert!(provenance.contains("edited") && !provenance.contains("written in this document"), "still the library's clause, edited: {provenance}");
+    let margin = app.find("[data-testid=comment-margin]").await.text().await.expect("margin");
+    assert!(margin.contains("Ruth Counsel") && margin.contains("text changed"), "the comment stays with its section though its words were replaced: {margin}");
+    let margin_box = app.rects("[data-testid=comment-margin]").await[0];
+    let editor_box = app.rects("[data-testid=section-view] .cm-editor").await[0];
+    assert!(margin_box.x >= editor_box.right() - 1.0 && (margin_box.y - editor_box.y).abs() < 40.0, "the margin is beside the text: {margin_box:?} {editor_box:?}");
+    app.screenshot("review-comment-margin").await;
+    app.find_all("[data-testid=outline] [data-item]").await[2].click().await.expect("our section");
+    app.wait_text("[data-testid=section-view]", |t| t.contains("Quokka clause added.")).await;
+    app.find_all("[data-testid=outline] [data-item]").await[7].click().await.expect("Sam's section");
+    let seventh = app.wait_text("[data-testid=section-view] .cm-content", |t| t.starts_with("No law requires")).await;
+    assert!(!seventh.contains("you may stop at any time"), "{seventh}");
+
+    // A comment of our own: select the last words typed, Ctrl+Alt+M, write, Ctrl+Enter.
+    let editor = app.find("[data-testid=section-view] .cm-content").await;
+    editor.click().await.expect("focus");
+    app.chord(&[CTRL], END).await;
+    app.chord(&[SHIFT], HOME).await;
+    app.chord(&[CTRL, ALT], 'm').await;
+    app.find("[data-testid=comment-text]").await.send_keys("Is this still true?").await.expect("comment");
+    app.chord(&[CTRL], '\u{E007}').await; // Ctrl+Enter
+    app.wait_text("[data-testid=comment-margin]", |t| t.contains("Is this still true?")).await;
+    app.screenshot("comment-added").await;
+    app.close().await;
+}
+
+/// A Word file edited the way Word writes tracked changes and comments.
+struct WordEdits {
+    parts: Vec<(String, Vec<u8>)>,
+    next_id: u32,
+}
+
+impl WordEdits {
+    fn open(path: &std::path::Path) -> WordEdits {
+        let bytes = std::fs::read(path).expect("the redline");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let parts = (0..zip.len())
+            .map(|i| {
+                let mut entry = zip.by_index(i).expect("entry");
+                let mut data = Vec::new();
+                std::io::Read::read_to_end(&mut entry, &mut data).expect("read");
+                (entry.name().to_owned(), data)
+            })
+            .collect();
+        WordEdits { parts, next_id: 500 }
+    }
+
+    fn part(&mut self, name: &str) -> &mut Vec<u8> {
+        if !self.parts.iter().any(|(n, _)| n == name) {
+            self.parts.push((name.to_owned(), Vec::new()));
+        }
+        &mut self.parts.iter_mut().find(|(n, _)| n == name).expect("part").1
+    }
+
+    /// `old` (inside one run of the text) replaced by `new` as one tracked deletion and
+    /// insertion by `author`, with an optional comment over both.
+    fn track(&mut self, old: &str, new: &str, author: &str, comment: Option<&str>) {
+        let date = "2026-12-01T16:40:00Z";
+        let (d, i, c) = (self.next_id, self.next_id + 1, self.next_id + 2);
+        self.next_id += 3;
+        let doc = String::from_utf8(self.part("word/document.xml").clone()).expect("xml");
+        let at = doc.find(old).unwrap_or_else(|| panic!("“{old}” is in one run"));
+        let run_start = doc[..at].rfind("<w:r>").expect("its run");
+        let run_end = at + doc[at..].find("</w:r>").expect("run end") + "</w:r>".len();
+        let text_start = doc[..at].rfind('>').expect("text element") + 1;
+        let text_end = at + doc[at..].find("</w:t>").expect("text end");
+        let run = |t: &str| if t.is_empty() { String::new() } else { format!(r#"<w:r><w:t xml:space="preserve">{t}</w:t></w:r>"#) };
+        let (before, after) = (&doc[text_start..at], &doc[at + old.len()..text_end]);
+        let (open, close) = match comment {
+            Some(_) => (format!(r#"<w:commentRangeStart w:id="{c}"/>"#), format!(r#"<w:commentRangeEnd w:id="{c}"/><w:r><w:commentReference w:id="{c}"/></w:r>"#)),
+            None => (String::new(), String::new()),
+        };
+        let edited = format!(
+            r#"{}{open}<w:del w:id="{d}" w:author="{author}" w:date="{date}"><w:r><w:delText xml:space="preserve">{old}</w:delText></w:r></w:del><w:ins w:id="{i}" w:author="{author}" w:date="{date}"><w:r><w:t xml:space="preserve">{new}</w:t></w:r></w:ins>{close}{}"#,
+            run(before),
+            run(after)
+        );
+        let doc = format!("{}{edited}{}", &doc[..run_start], &doc[run_end..]);
+        *self.part("word/document.xml") = doc.into_bytes();
+        if let Some(text) = comment {
+            let xml = String::from_utf8(self.part("word/comments.xml").clone()).expect("xml");
+            let xml = match xml.trim_end().strip_suffix("/>") {
+                Some(open) if !xml.contains("</w:comments>") => format!("{open}></w:comments>"),
+                _ if xml.is_empty() => r#"<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:comments>"#.to_owned(),
+                _ => xml,
+            };
+            let comment = format!(r#"<w:comment w:id="{c}" w:author="{author}" w:date="{date}" w:initials="RC"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment>"#);
+            *self.part("word/comments.xml") = xml.replace("</w:comments>", &format!("{comment}</w:comments>")).into_bytes();
+        }
+    }
+
+    fn save(&self, path: &std::path::Path) {
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(path).expect("create"));
+        for (name, data) in &self.parts {
+            zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).expect("entry");
+            std::io::Write::write_all(&mut zip, data).expect("write");
+        }
+        zip.finish().expect("finish");
+    }
 }

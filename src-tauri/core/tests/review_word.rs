@@ -166,6 +166,8 @@ fn counsels_tracked_changes_and_comments_come_back_as_proposals_and_are_decided(
     let body = |h: &str| doc.sections.iter().find(|s| s.heading == h).unwrap().body.clone();
     assert!(body("Who we are").contains("even if you reach them through any link or plug-in in {{product_name}}."), "{}", body("Who we are"));
     assert!(body("Effective date").contains("at least once a year"));
+    let who = doc.sections.iter().find(|s| s.heading == "Who we are").unwrap();
+    assert!(who.origin.as_ref().is_some_and(|o| o.edited), "still the library's clause, now edited: {:?}", who.origin);
     let statuses: Vec<ProposalStatus> = store.proposals(doc.id).unwrap().iter().map(|p| p.status).collect();
     assert_eq!(statuses, [ProposalStatus::Rejected, ProposalStatus::Accepted, ProposalStatus::Open]);
     // Only the one section changed.

@@ -9,6 +9,7 @@ import { ExportFlow } from './export.svelte';
 import { ImportFlow } from './import.svelte';
 import { LibraryFlow } from './library.svelte';
 import { RenameFlow } from './rename.svelte';
+import { ReviewFlow } from './review.svelte';
 import { SectionsFlow } from './sections.svelte';
 import type { Shared } from './shared';
 import { Status } from './status.svelte';
@@ -49,6 +50,7 @@ export function createApp() {
     sections,
     checks: new ChecksFlow(shared, sections),
     rename: new RenameFlow(shared),
+    review: new ReviewFlow(shared),
     compare: new CompareFlow(shared),
     importing: new ImportFlow(shared, documents, versions),
     exporting: new ExportFlow(shared),

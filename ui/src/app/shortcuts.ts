@@ -24,6 +24,8 @@ export function shortcuts(app: App, focus: PaneFocus): Binding[] {
     { key: 'e', primary: true, when: () => hasDoc() && app.view.clauseId === null, run: () => void app.exporting.openDocument() },
     { key: 'o', primary: true, when: () => !app.workspace.readOnly, run: () => void app.importing.start() },
     { key: 'n', primary: true, shift: false, run: () => app.dialogs.open('new-document') },
+    // On the Review tab, Ctrl+Z takes back the last decision (proposal and text together).
+    { key: 'z', primary: true, shift: false, when: (e) => notTyping(e) && app.view.tab === 'review' && app.review.canUndo, run: () => void app.review.undoDecision() },
     // Undo and redo of the whole document; inside a text field the field's own undo applies.
     { key: 'z', primary: true, shift: false, when: notTyping, run: () => void app.composer.undo() },
     { key: 'z', primary: true, shift: true, when: notTyping, run: () => void app.composer.redo() },

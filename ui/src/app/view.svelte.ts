@@ -1,6 +1,6 @@
 // What the middle pane shows: a library clause (read or written), or the open document on one
 // of its tabs with a section selected.
-export type Tab = 'sections' | 'facts' | 'versions' | 'checks';
+export type Tab = 'sections' | 'facts' | 'versions' | 'checks' | 'review';
 
 export class View {
   tab = $state<Tab>('sections');

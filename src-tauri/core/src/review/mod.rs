@@ -106,13 +106,16 @@ impl Plan {
         let mut plan = Plan::build(draft, &shown, &holes, published);
         // A published text has no facts of its own: the draft's stay.
         plan.new.profile = draft.profile.clone();
-        // A published section that pairs with a draft section is that section: it keeps its id.
+        // A published section that pairs with a draft section is that section: it keeps its id
+        // and where it came from (edited, where its text differs).
         for s in &mut plan.sections {
             if let (Some(old), Some(new)) = (&s.old, &mut s.new) {
+                let edited = section_text(new) != s.old_text;
+                let origin = old.origin.clone().map(|o| crate::domain::SectionOrigin { edited: o.edited || edited, ..o });
                 if let Some(n) = plan.new.sections.iter_mut().find(|n| n.id == new.id) {
-                    n.id = old.id;
+                    (n.id, n.origin) = (old.id, origin.clone());
                 }
-                new.id = old.id;
+                (new.id, new.origin) = (old.id, origin);
             }
         }
         plan
@@ -293,7 +296,7 @@ fn merged_section(s: &PlanSection, decide: impl Fn(u32) -> Decision) -> Section 
         id: from.map_or(0, |f| f.id),
         heading: heading.trim().to_owned(),
         body: body.trim_start_matches('\n').trim_end().to_owned(),
-        origin: from.and_then(|f| f.origin.clone()).map(|o| crate::domain::SectionOrigin { edited: true, ..o }),
+        origin: s.new.as_ref().and_then(|n| n.origin.clone()).or_else(|| s.old.as_ref().and_then(|o| o.origin.clone())).map(|o| crate::domain::SectionOrigin { edited: true, ..o }),
     }
 }
 

@@ -45,7 +45,8 @@ pub fn from_word(draft: &Document, word: &WordReview, lib: &Library) -> FromWord
     // Text before the first section is the title and contents list of our own export; anything
     // else there is listed, not lost.
     let (_, ours, _) = sections_like(draft, &crate::export::document_markdown(draft, lib));
-    if words(&preamble) != words(&ours) {
+    let known = words(&ours);
+    if words(&preamble).split_whitespace().any(|w| !known.contains(&format!(" {w} "))) {
         unplaced.push(format!("Text before the first section: {}", preamble.trim()));
     }
     let filled: Vec<String> = draft.sections.iter().flat_map(|s| crate::render::fill(&s.body, &draft.profile, lib).lines().map(str::to_owned).collect::<Vec<_>>()).collect();
