@@ -14,7 +14,7 @@ fn export(c: &mut Criterion) {
     let store = Store::open_in_memory().expect("store");
     let doc = long_document(&store, 30_000);
     let lib = store.library();
-    let meta = Meta { title: doc.title.clone(), author: "Bench".into(), date: "2026-01-01T00:00:00Z".into() };
+    let meta = Meta { title: doc.title.clone(), author: "Bench".into(), date: "2026-01-01T00:00:00Z".into(), comments: Vec::new() };
     for (name, format) in
         [("Markdown", Format::Markdown), ("HTML", Format::Html), ("text", Format::Text), ("Word", Format::Docx), ("PDF", Format::Pdf)]
     {

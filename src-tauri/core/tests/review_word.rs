@@ -189,3 +189,36 @@ fn a_file_that_is_not_a_word_review_changes_nothing() {
     assert_eq!(store.document(doc.id).unwrap(), doc);
     assert!(store.proposals(doc.id).unwrap().is_empty());
 }
+
+#[test]
+fn our_comments_go_out_in_word_files_and_redlines_and_come_back_without_doubling() {
+    let (mut store, doc, dir) = workspace();
+    let s = doc.sections.iter().find(|s| s.body.contains("at least once a year")).unwrap().id;
+    let c = store
+        .add_comment(&clausewright_core::store::NewComment { document_id: doc.id, section_id: s, quote: "at least once a year".into(), text: "Is yearly enough?".into(), ..Default::default() })
+        .unwrap();
+    store.reply_to_comment(c.id, "Yes, for now.").unwrap();
+
+    let exported = store.export_document(doc.id, None, Format::Docx).unwrap();
+    let word = clausewright_core::import::review("policy.docx", &exported.bytes).unwrap();
+    let got: Vec<(&str, &str, bool)> = word.comments.iter().map(|c| (c.author.as_str(), c.text.as_str(), c.quote.contains("at least once a year"))).collect();
+    assert_eq!(got, [("Dana Founder", "Is yearly enough?", true), ("Dana Founder", "Yes, for now.", true)]);
+    assert_eq!(word.comments[1].parent.as_deref(), Some(word.comments[0].id.as_str()), "the reply is a Word reply");
+
+    store.save_version(doc.id, "Sent", "").unwrap();
+    let redline = |format| export::export_redline(Some(&store), &DiffInput::Version(doc.id, 1), &DiffInput::Draft(doc.id), format, DiffOptions::default()).unwrap();
+    let in_redline = clausewright_core::import::review("redline.docx", &redline(RedlineFormat::Docx).bytes).unwrap();
+    assert_eq!(in_redline.comments.len(), 2);
+    let html = String::from_utf8(redline(RedlineFormat::HtmlInline).bytes).unwrap();
+    assert!(html.contains("<h2>Comments</h2>") && html.contains("Is yearly enough?") && html.contains("Yes, for now."), "the HTML redline lists the comments");
+
+    // Sent back as it was, the file adds no comment twice and proposes nothing.
+    let path = write(dir.path(), "policy.docx", &exported.bytes);
+    let review = store.review_word_file(doc.id, &path).unwrap();
+    assert!(review.proposals.is_empty(), "{:?}", review.proposals);
+    assert_eq!(store.comments(doc.id).unwrap().len(), 2);
+    // Resolved, a thread stays out of the next export.
+    store.set_comment_resolved(c.id, true).unwrap();
+    let again = store.export_document(doc.id, None, Format::Docx).unwrap();
+    assert!(clausewright_core::import::review("policy.docx", &again.bytes).unwrap().comments.is_empty());
+}

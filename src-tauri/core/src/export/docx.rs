@@ -2,7 +2,8 @@
 //! table of contents work), numbered and bulleted lists, tables, hyperlinks, and the title,
 //! author and dates in the document properties.
 
-use super::markdown::{Block, Span, blocks};
+use super::comments::{self, Place};
+use super::markdown::{Block, Span, blocks, plain};
 use super::{Meta, xml};
 use crate::error::{Error, Result};
 use docx_rs::{
@@ -85,14 +86,32 @@ pub(super) fn add_spans(mut p: Paragraph, spans: &[Span]) -> Paragraph {
 pub fn document(markdown: &str, meta: &Meta) -> Result<Vec<u8>> {
     let mut docx = base(meta);
     let mut numbered_lists: Vec<usize> = Vec::new();
-    for block in blocks(markdown) {
+    let blocks = blocks(markdown);
+    let places: Vec<Place> = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { text, .. } => Place::Heading(text.clone()),
+            Block::Paragraph(spans) | Block::Quote(spans) | Block::Item { spans, .. } => Place::Text(plain(spans)),
+            _ => Place::Other,
+        })
+        .collect();
+    let threads = comments::threads(&meta.comments);
+    let placed = comments::place(&places, &threads);
+    let mut next = 0;
+    for (k, block) in blocks.into_iter().enumerate() {
+        // A paragraph with the comments placed on it around its runs.
+        let mut commented = |p: Paragraph, fill: &dyn Fn(Paragraph) -> Paragraph| {
+            let word = placed[k].iter().flat_map(|t| comments::word(t, &mut next)).collect();
+            let (p, ids) = comments::start(p, word);
+            comments::end(fill(p), &ids)
+        };
         docx = match block {
             Block::Title(t) => docx.add_paragraph(Paragraph::new().style("Title").add_run(Run::new().add_text(t))),
             Block::Heading { level, text } => {
-                docx.add_paragraph(Paragraph::new().style(&format!("Heading{level}")).keep_next(true).add_run(Run::new().add_text(text)))
+                docx.add_paragraph(commented(Paragraph::new().style(&format!("Heading{level}")).keep_next(true), &|p| p.add_run(Run::new().add_text(text.clone()))))
             }
-            Block::Paragraph(spans) => docx.add_paragraph(add_spans(Paragraph::new(), &spans)),
-            Block::Quote(spans) => docx.add_paragraph(add_spans(Paragraph::new().style("Quote"), &spans)),
+            Block::Paragraph(spans) => docx.add_paragraph(commented(Paragraph::new(), &|p| add_spans(p, &spans))),
+            Block::Quote(spans) => docx.add_paragraph(commented(Paragraph::new().style("Quote"), &|p| add_spans(p, &spans))),
             Block::Item { ordered, list, depth, spans } => {
                 let num = match ordered {
                     None => BULLETS,
@@ -106,7 +125,7 @@ pub fn document(markdown: &str, meta: &Meta) -> Result<Vec<u8>> {
                     }
                 };
                 let item = Paragraph::new().numbering(NumberingId::new(num), IndentLevel::new(depth as usize)).line_spacing(LineSpacing::new().after(40));
-                docx.add_paragraph(add_spans(item, &spans))
+                docx.add_paragraph(commented(item, &|p| add_spans(p, &spans)))
             }
             Block::Table(rows) => {
                 let rows = rows
@@ -152,7 +171,8 @@ pub(super) fn pack(docx: Docx, meta: &Meta) -> Result<Vec<u8>> {
 }
 
 /// docx-rs numbers tracked changes from a process-wide counter; numbered in document order
-/// instead (each `w:id` stays unique), the same redline always gives the same bytes.
+/// instead (each `w:id` stays unique), the same redline always gives the same bytes. Comment
+/// ranges keep their comments' ids.
 fn renumber_revisions(xml: &[u8]) -> Vec<u8> {
     const ATTR: &str = "w:id=\"";
     let text = String::from_utf8_lossy(xml);
@@ -163,7 +183,11 @@ fn renumber_revisions(xml: &[u8]) -> Vec<u8> {
         let start = at + ATTR.len();
         let digits = rest[start..].chars().take_while(char::is_ascii_digit).count();
         out.push_str(&rest[..start]);
-        if digits > 0 {
+        // Comment ids tie a range to its comment: they stay as written.
+        let tag = rest[..at].rfind('<').map_or("", |lt| &rest[lt..at]);
+        if tag.starts_with("<w:comment") {
+            out.push_str(&rest[start..start + digits]);
+        } else if digits > 0 {
             n += 1;
             out.push_str(&n.to_string());
         }

@@ -181,3 +181,17 @@ pub fn inline_redline(c: &Comparison, sides: &RedlineSides) -> String {
         sanitize(&body)
     )
 }
+
+/// A redline page with the open comments on its newer side listed after the changes.
+pub(super) fn with_comments(page: &str, comments: &[crate::domain::Comment]) -> String {
+    let lines = super::comments::listing(&super::comments::threads(comments));
+    if lines.is_empty() {
+        return page.to_owned();
+    }
+    let items: String = lines.iter().map(|l| format!("<li>{}</li>", escape_html(l))).collect();
+    let list = format!("<section class=\"cw-comments\"><h2>Comments</h2><ol>{items}</ol></section>\n");
+    match page.rfind("</body>") {
+        Some(at) => format!("{}{list}{}", &page[..at], &page[at..]),
+        None => format!("{page}{list}"),
+    }
+}

@@ -5,6 +5,7 @@
 //! Exports are deterministic: every date in them comes from the document (the version's or
 //! the draft's last change), never the clock, so the same input gives the same bytes.
 
+mod comments;
 mod docx;
 mod html;
 mod markdown;
@@ -97,12 +98,14 @@ impl RedlineFormat {
 }
 
 /// Who and when, for a file's properties and tracked changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meta {
     pub title: String,
     pub author: String,
     /// RFC 3339, UTC.
     pub date: String,
+    /// The comments on the side exported; open threads go into the file.
+    pub comments: Vec<crate::domain::Comment>,
 }
 
 /// An export ready to be written, with the file name to suggest (already safe, see
@@ -139,8 +142,8 @@ pub fn document_bytes(doc: &Document, lib: &crate::library::Library, meta: &Meta
 pub fn redline_bytes(c: &Comparison, sides: &RedlineSides, format: RedlineFormat) -> Result<Vec<u8>> {
     Ok(match format {
         RedlineFormat::Docx => redline::docx(c, sides)?,
-        RedlineFormat::Html => side_by_side_redline(c, &sides.old_name, &sides.new_name).into_bytes(),
-        RedlineFormat::HtmlInline => html::inline_redline(c, sides).into_bytes(),
+        RedlineFormat::Html => html::with_comments(&side_by_side_redline(c, &sides.old_name, &sides.new_name), &sides.meta.comments).into_bytes(),
+        RedlineFormat::HtmlInline => html::with_comments(&html::inline_redline(c, sides), &sides.meta.comments).into_bytes(),
         RedlineFormat::Pdf => pdf_redline(c, sides)?,
     })
 }
@@ -171,6 +174,11 @@ fn no_pdf() -> Error {
 }
 
 impl Store {
+    /// The comments on a document's draft (`version` None) or on one of its versions.
+    fn comments_on(&self, doc_id: i64, version: Option<u32>) -> Result<Vec<crate::domain::Comment>> {
+        Ok(self.comments(doc_id)?.into_iter().filter(|c| c.version == version).collect())
+    }
+
     /// A document's draft (`version` None) or one of its versions, in one format.
     pub fn export_document(&self, doc_id: i64, version: Option<u32>, format: Format) -> Result<Exported> {
         let at = self.document_at(doc_id, version)?;
@@ -179,7 +187,8 @@ impl Store {
             None => title.clone(),
             Some(n) => format!("{title} v{n}"),
         };
-        let meta = Meta { title, author: at.author.unwrap_or_else(|| APP_AUTHOR.into()), date: at.date };
+        let comments = self.comments_on(doc_id, version)?;
+        let meta = Meta { title, author: at.author.unwrap_or_else(|| APP_AUTHOR.into()), date: at.date, comments };
         let bytes = document_bytes(&at.document, self.library(), &meta, format)?;
         Ok(Exported { file_name: safe_file_name(&stem, format.extension()), bytes })
     }
@@ -189,9 +198,15 @@ impl Store {
 /// The tracked changes carry the newer side's author and date.
 /// A redline of two sides, compared with the options the user looked at them with.
 pub fn export_redline(store: Option<&Store>, old: &DiffInput, new: &DiffInput, format: RedlineFormat, options: DiffOptions) -> Result<Exported> {
+    let new_input = new;
     let (old, new) = (old.read(store)?, new.read(store)?);
     let c = compare(&old.sections, &new.sections, options);
-    let meta = Meta { title: new.title, author: new.author.unwrap_or_else(|| APP_AUTHOR.into()), date: new.date };
+    let comments = match (store, new_input) {
+        (Some(st), DiffInput::Draft(id)) => st.comments_on(*id, None)?,
+        (Some(st), DiffInput::Version(id, n)) => st.comments_on(*id, Some(*n))?,
+        _ => Vec::new(),
+    };
+    let meta = Meta { title: new.title, author: new.author.unwrap_or_else(|| APP_AUTHOR.into()), date: new.date, comments };
     let sides = RedlineSides { old_name: old.name, new_name: new.name, meta };
     let stem = format!("Redline {} to {}", sides.old_name, sides.new_name);
     Ok(Exported { file_name: safe_file_name(&stem, format.extension()), bytes: redline_bytes(&c, &sides, format)? })

@@ -341,6 +341,13 @@ pub fn redline(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
             }
         }
     }
+    let comments = super::comments::listing(&super::comments::threads(&sides.meta.comments));
+    if !comments.is_empty() {
+        let _ = writeln!(out, "#heading(level: 1)[{}]\n", lit("Comments"));
+        for (k, line) in comments.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}\n", k + 1, lit(line));
+        }
+    }
     compile(out, &meta)
 }
 

@@ -9,6 +9,7 @@
 //! saying how it was, as Word's own Compare notes a formatting change.
 
 use super::RedlineSides;
+use super::comments::{self, Place};
 use super::docx::{BULLETS, base, pack};
 use super::markdown::safe_link;
 use crate::diff::formatted::{self, Block, LineStyle, Run as Shown};
@@ -84,10 +85,27 @@ fn add_runs(mut p: Paragraph, runs: &[Shown], bold: bool, notes: &mut Notes) -> 
 pub fn docx(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
     let (author, date) = (sides.meta.author.as_str(), sides.meta.date.as_str());
     let title = format!("Redline: {} → {}", sides.old_name, sides.new_name);
-    let meta = super::Meta { title: title.clone(), author: author.to_owned(), date: date.to_owned() };
+    let meta = super::Meta { title: title.clone(), author: author.to_owned(), date: date.to_owned(), comments: Vec::new() };
     let mut doc = base(&meta);
     let mut notes = Notes { next: 0, author, date };
-    for item in items(c) {
+    let items = items(c);
+    // The comments on the newer side go on the paragraphs that hold their quotes.
+    let newer = |runs: &[Shown]| runs.iter().filter(|r| r.op != OpKind::Delete).map(|r| r.text.as_str()).collect::<String>();
+    let places: Vec<Place> = items
+        .iter()
+        .map(|item| match item {
+            Block::Line(line) if line.mark == OpKind::Delete => Place::Other,
+            Block::Line(line) => match line.style {
+                LineStyle::Heading { .. } => Place::Heading(newer(&line.runs)),
+                LineStyle::Title => Place::Other,
+                _ => Place::Text(newer(&line.runs)),
+            },
+            Block::Table { .. } => Place::Other,
+        })
+        .collect();
+    let threads = comments::threads(&sides.meta.comments);
+    let placed = comments::place(&places, &threads);
+    for (k, item) in items.into_iter().enumerate() {
         let line = match item {
             Block::Line(line) => line,
             Block::Table { rows } => {
@@ -117,7 +135,9 @@ pub fn docx(c: &Comparison, sides: &RedlineSides) -> Result<Vec<u8>> {
             LineStyle::Quote => Paragraph::new().style("Quote"),
             LineStyle::Body | LineStyle::Code => Paragraph::new(),
         };
-        let mut p = add_runs(p, &line.runs, false, &mut notes);
+        let word: Vec<Comment> = placed[k].iter().flat_map(|t| comments::word(t, &mut notes.next)).collect();
+        let (p, ids) = comments::start(p, word);
+        let mut p = comments::end(add_runs(p, &line.runs, false, &mut notes), &ids);
         if line.reformatted {
             let note = notes.comment("Formatting changed here: a list mark, heading level, emphasis or link target.");
             let id = note.id();

@@ -26,6 +26,8 @@ pub struct BroughtComment {
     /// The comment it answers, by index in the same list.
     pub parent: Option<usize>,
     pub resolved: bool,
+    /// The comment is one of ours that went out in the file and came back: nothing to add.
+    pub existing: Option<i64>,
 }
 
 /// What a Word file proposes for a draft.

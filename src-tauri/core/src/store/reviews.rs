@@ -108,7 +108,13 @@ impl Store {
         }
         let word = crate::import::review(&name, &bytes)?;
         let draft = self.document(doc_id)?;
-        let from = crate::review::word::from_word(&draft, &word, self.library());
+        let mut from = crate::review::word::from_word(&draft, &word, self.library());
+        // Our own comments went out in the file: they come back as themselves, and a reply
+        // to one in Word joins its thread.
+        let ours = self.comments(doc_id)?;
+        for c in &mut from.comments {
+            c.existing = ours.iter().find(|o| o.author == c.author && o.text.trim() == c.text.trim()).map(|o| o.id);
+        }
         self.add_review(doc_id, NewReview { source: name, shows: Shows::Old, plan: from.plan, credit: from.credit, comments: from.comments, unplaced: from.unplaced, draft: None })
     }
 
@@ -152,6 +158,10 @@ impl Store {
             }
             let mut ids: Vec<i64> = Vec::new();
             for c in &r.comments {
+                if let Some(id) = c.existing {
+                    ids.push(id);
+                    continue;
+                }
                 let parent = c.parent.and_then(|k| ids.get(k).copied());
                 tx.execute(
                     "INSERT INTO comments (document_id, section_id, heading, quote, start, parent_id, text, author, created_at, resolved_at)
