@@ -310,6 +310,20 @@ async fn counsel_saves_two_versions_and_sees_the_changed_words() {
     assert!(old_head.bottom() <= old.y + 1.0, "the heads are above the text");
     app.find("[data-testid=next-change]").await.click().await.expect("next change");
     app.screenshot("compare-view").await;
+
+    // Review changes…: the one change is a proposal; R rejects it (the draft loses the words),
+    // Ctrl+Z takes the decision back (they return).
+    app.find("[data-testid=review-changes]").await.click().await.expect("review changes");
+    app.wait_text("[data-testid=review-open]", |t| t == "1 open").await;
+    let card = app.find("[data-testid=proposal]").await.text().await.expect("proposal");
+    assert!(card.contains("Quokka clause added") && card.contains("Dana Counsel"), "{card}");
+    app.client.execute("document.querySelector('[data-testid=proposals]').focus();", vec![]).await.expect("focus the list");
+    app.type_keys("r").await;
+    app.wait_text("[data-testid=review-open]", |t| t == "0 open").await;
+    app.wait_text("[data-testid=preview]", |t| !t.contains("Quokka clause added")).await;
+    app.chord(&[CTRL], 'z').await;
+    app.wait_text("[data-testid=review-open]", |t| t == "1 open").await;
+    app.wait_text("[data-testid=preview]", |t| t.contains("Quokka clause added")).await;
     app.close().await;
 }
 
