@@ -55,7 +55,7 @@ eval:
 # committed). cargo-fuzz wants nightly; RUSTC_BOOTSTRAP lets the stable toolchain build with
 # its flags.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := import_text import_html import_docx import_pdf render_markdown diff
+FUZZ_TARGETS := import_text import_html import_docx review_docx import_pdf render_markdown diff
 fuzz:
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	cd fuzz && for t in $(FUZZ_TARGETS); do \

@@ -118,6 +118,14 @@ export class ReviewFlow {
     if (from !== null && ids.includes(from)) this.next(from);
   }
 
+  /** Decides every open proposal of the selected one's review in its section. */
+  async decideSection(decision: Decision): Promise<void> {
+    const at = this.proposals.find((p) => p.id === this.selected);
+    if (!at) return;
+    const ids = this.open.filter((p) => p.review_id === at.review_id && p.section === at.section && p.kind !== 'comment').map((p) => p.id);
+    if (ids.length) await this.decide(ids, decision);
+  }
+
   /** Takes back the last decision: the proposals as they were, and the draft with them. */
   async undoDecision(): Promise<boolean> {
     const last = this.decisions.pop();

@@ -72,6 +72,17 @@ describe('the review flow', () => {
     expect(app.review.open).toEqual([]);
   });
 
+  it('decides every open change in the selected one\'s section, and no comment with them', async () => {
+    const app = await appWithDocument();
+    const other = { ...proposal(3), section: 'What we collect' };
+    vi.mocked(ipc.listProposals).mockResolvedValue([proposal(1), proposal(2), other, proposal(4, 'open', 'comment')]);
+    await app.review.load(1);
+    app.review.selected = 2;
+    vi.mocked(ipc.decideProposals).mockResolvedValue(makeDocument(['Who we are', 'What we collect'], 2));
+    await app.review.decideSection('reject');
+    expect(ipc.decideProposals).toHaveBeenCalledWith(1, 1, [1, 2], 'reject');
+  });
+
   it('comments on selected text after saving what is typed, and lists the thread in its section', async () => {
     const app = await appWithDocument();
     const comment = {

@@ -99,11 +99,9 @@ pub fn from_word(draft: &Document, word: &WordReview, lib: &Library) -> FromWord
     }
     // A reply sits where the comment it answers is.
     for k in 0..comments.len() {
-        if let Some(p) = comments[k].parent.filter(|&p| p < k) {
-            if comments[k].section_id.is_none() {
-                let (id, heading, quote, start) = (comments[p].section_id, comments[p].heading.clone(), comments[p].quote.clone(), comments[p].start);
-                (comments[k].section_id, comments[k].heading, comments[k].quote, comments[k].start) = (id, heading, quote, start);
-            }
+        if let Some(p) = comments[k].parent.filter(|&p| p < k && comments[k].section_id.is_none()) {
+            let (id, heading, quote, start) = (comments[p].section_id, comments[p].heading.clone(), comments[p].quote.clone(), comments[p].start);
+            (comments[k].section_id, comments[k].heading, comments[k].quote, comments[k].start) = (id, heading, quote, start);
         }
     }
     FromWord { plan, credit, comments, unplaced }
@@ -208,7 +206,7 @@ fn credited<'a>(old: &str, new: &str, tracked: &'a [TrackedChange]) -> Option<&'
         .iter()
         .filter_map(|t| {
             let have = words(&t.text);
-            let (_, want) = wanted.iter().find(|(k, w)| *k == t.kind && w.trim().len() > 0)?;
+            let (_, want) = wanted.iter().find(|(k, w)| *k == t.kind && !w.trim().is_empty())?;
             if have.trim().is_empty() || !(have.contains(want.as_str()) || want.contains(have.as_str())) {
                 return None;
             }

@@ -292,13 +292,11 @@ pub(crate) fn rebase(current: &Document, before: &Document, after: &Document) ->
     }
     let find = |doc: &Document, id: i64| doc.sections.iter().position(|s| s.id == id);
     for b in &before.sections {
-        if find(after, b.id).is_none() {
-            if let Some(k) = find(&out, b.id) {
-                if !same(&out.sections[k], b) {
-                    return Err(edited(&format!("The section “{}”", b.heading)));
-                }
-                out.sections.remove(k);
+        if let Some(k) = find(after, b.id).is_none().then(|| find(&out, b.id)).flatten() {
+            if !same(&out.sections[k], b) {
+                return Err(edited(&format!("The section “{}”", b.heading)));
             }
+            out.sections.remove(k);
         }
     }
     for a in &after.sections {
