@@ -930,7 +930,7 @@ async fn a_redline_comes_back_from_word_and_its_changes_are_accepted_or_rejected
     let provenance = app.find("[data-testid=section-view] .provenance").await.text().await.expect("provenance");
     assert!(provenance.contains("edited") && !provenance.contains("written in this document"), "still the library's clause, edited: {provenance}");
     let margin = app.find("[data-testid=comment-margin]").await.text().await.expect("margin");
-    assert!(margin.contains("Ruth Counsel") && margin.contains("text changed"), "the comment stays with its section though its words were replaced: {margin}");
+    assert!(margin.contains("Ruth Counsel") && margin.contains("twice a year") && !margin.contains("text changed"), "the comment follows its words to those that replaced them: {margin}");
     let margin_box = app.rects("[data-testid=comment-margin]").await[0];
     let editor_box = app.rects("[data-testid=section-view] .cm-editor").await[0];
     assert!(margin_box.x >= editor_box.right() - 1.0 && (margin_box.y - editor_box.y).abs() < 40.0, "the margin is beside the text: {margin_box:?} {editor_box:?}");

@@ -152,3 +152,20 @@ fn a_comment_follows_its_text_and_stays_when_the_text_is_gone() {
     let err = store.add_comment(&NewComment { document_id: doc.id, section_id: s, quote: "not there".into(), text: "x".into(), ..Default::default() }).unwrap_err();
     assert!(err.to_string().contains("“not there” is not in the section “Data”"), "{err}");
 }
+
+#[test]
+fn proposals_of_two_reviews_decided_together_in_any_order() {
+    let (mut store, doc) = store_with(&[("A", "one"), ("B", "two")]);
+    store.save_version(doc.id, "First", "").unwrap();
+    let doc = edit(&mut store, &doc, 0, "one more");
+    let first = store.review_versions(doc.id, doc.revision, 1, None).unwrap();
+    store.save_version(doc.id, "Second", "").unwrap();
+    let doc = edit(&mut store, &first.document, 1, "two more");
+    let doc = store.add_blank_section(doc.id, doc.revision, "C", None).unwrap();
+    let second = store.review_versions(doc.id, doc.revision, 2, None).unwrap();
+    assert_eq!(second.proposals.len(), 2, "{:?}", second.proposals);
+    let ids = [second.proposals[0].id, first.proposals[0].id, second.proposals[1].id];
+    let doc = store.decide(doc.id, second.document.revision, &ids, Some(Decision::Reject)).unwrap();
+    let got: Vec<(&str, &str)> = doc.sections.iter().map(|s| (s.heading.as_str(), s.body.as_str())).collect();
+    assert_eq!(got, [("A", "one"), ("B", "two")]);
+}

@@ -160,6 +160,13 @@ fn counsels_tracked_changes_and_comments_come_back_as_proposals_and_are_decided(
     assert_eq!(comments.len(), 1);
     assert!(comments[0].anchored && comments[0].author == "Ruth Counsel", "{comments:?}");
 
+    // Accepting Ruth's words moves her comment onto them; rejecting them again moves it back.
+    let d = store.decide(doc.id, doc.revision, &[review.proposals[0].id], Some(Decision::Accept)).unwrap();
+    let c = &store.comments(doc.id).unwrap()[0];
+    assert!(c.anchored && c.quote == "every six months", "{c:?}");
+    let doc = store.decide(d.id, d.revision, &[review.proposals[0].id], None).unwrap();
+    assert_eq!(store.comments(doc.id).unwrap()[0].quote, "at least once a year");
+
     // Accept Sam's sentence, reject Ruth's words.
     let doc = store.decide(doc.id, doc.revision, &[review.proposals[1].id], Some(Decision::Accept)).unwrap();
     let doc = store.decide(doc.id, doc.revision, &[review.proposals[0].id], Some(Decision::Reject)).unwrap();

@@ -220,7 +220,10 @@ impl Store {
             return Err(Error::Stale(format!("“{}” changed since you last saw it; reload and try again", current.title)));
         }
         let mut state = current.clone();
+        // Text the decisions took out of the draft, and what took its place.
+        let mut replaced: Vec<(String, String)> = Vec::new();
         let mut reviews: Vec<i64> = chosen.iter().filter(|p| p.comment_id.is_none()).map(|p| p.review_id).collect();
+        reviews.sort_unstable();
         reviews.dedup();
         for review_id in reviews {
             let (plan, shows) = self.plan(review_id)?;
@@ -239,13 +242,21 @@ impl Store {
             for p in chosen.iter().filter(|p| p.review_id == review_id) {
                 after.insert(p.id, status);
             }
-            let (b, a) = (plan.merge(side(&statuses)), plan.merge(side(&after)));
-            state = rebase(&state, &b, &a)?;
+            let (was, now) = (side(&statuses), side(&after));
+            for c in plan.changes() {
+                match (was(c.id), now(c.id)) {
+                    (Decision::Reject, Decision::Accept) => replaced.push((c.old.clone(), c.new.clone())),
+                    (Decision::Accept, Decision::Reject) => replaced.push((c.new.clone(), c.old.clone())),
+                    _ => {}
+                }
+            }
+            state = rebase(&state, &plan.merge(was), &plan.merge(now))?;
         }
         self.write(|tx| {
             if state != current {
                 write_state(tx, doc_id, base, &state)?;
             }
+            follow_replaced_words(tx, doc_id, &state, &replaced)?;
             let mut set = tx.prepare("UPDATE proposals SET status = ?2 WHERE id = ?1")?;
             for p in &chosen {
                 set.execute(params![p.id, status_name(status)])?;
@@ -273,6 +284,31 @@ impl Store {
         let rows = stmt.query_map([review_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
+}
+
+/// A comment on words a decision replaced follows them: its quote becomes the words that took
+/// their place, when those are in its section.
+fn follow_replaced_words(tx: &rusqlite::Transaction<'_>, doc_id: i64, state: &Document, replaced: &[(String, String)]) -> Result<()> {
+    if replaced.is_empty() {
+        return Ok(());
+    }
+    let mut stmt = tx.prepare("SELECT id, section_id, quote FROM comments WHERE document_id = ?1 AND version IS NULL AND parent_id IS NULL")?;
+    let rows = stmt.query_map([doc_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, section, quote) in rows {
+        let Some(body) = state.sections.iter().find(|s| Some(s.id) == section).map(|s| s.body.as_str()) else { continue };
+        if quote.trim().is_empty() || body.contains(&quote) {
+            continue;
+        }
+        let moved = replaced.iter().find_map(|(from, to)| {
+            let from = from.trim();
+            let q = if from.is_empty() || !quote.contains(from) { return None } else { quote.replacen(from, to.trim(), 1) };
+            (!q.trim().is_empty() && body.contains(q.trim())).then(|| q.trim().to_owned())
+        });
+        if let Some(q) = moved {
+            tx.execute("UPDATE comments SET quote = ?2 WHERE id = ?1 OR parent_id = ?1", params![id, q])?;
+        }
+    }
+    Ok(())
 }
 
 fn same(a: &Section, b: &Section) -> bool {
@@ -322,11 +358,16 @@ pub(crate) fn rebase(current: &Document, before: &Document, after: &Document) ->
         if placed && find(before, a.id).is_none() {
             continue;
         }
+        // The nearest section before it in `after` that the draft still has; none: it goes first.
+        let anchor = after.sections[..k].iter().rev().find(|s| s.id != a.id && find(&out, s.id).is_some()).map(|s| s.id);
+        if placed && anchor.is_none() && k > 0 {
+            continue; // what it followed is gone from the draft: it stays where it is
+        }
         let section = match find(&out, a.id) {
             Some(at) => out.sections.remove(at),
             None => a.clone(),
         };
-        let at = prev.and_then(|p| find(&out, p)).map_or(0, |p| p + 1);
+        let at = anchor.and_then(|p| find(&out, p)).map_or(0, |p| p + 1);
         out.sections.insert(at, section);
     }
     Ok(out)
