@@ -229,3 +229,25 @@ fn our_comments_go_out_in_word_files_and_redlines_and_come_back_without_doubling
     let again = store.export_document(doc.id, None, Format::Docx).unwrap();
     assert!(clausewright_core::import::review("policy.docx", &again.bytes).unwrap().comments.is_empty());
 }
+
+#[test]
+fn a_heading_counsel_renamed_is_one_change_to_the_same_section() {
+    let (mut store, doc, dir) = workspace();
+    let exported = store.export_document(doc.id, None, Format::Docx).unwrap();
+    let mut parts = unzip(&exported.bytes);
+    let mut id = 700;
+    for (name, data) in &mut parts {
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data.clone()).unwrap();
+            *data = tracked(&xml, &Edit { run_text: "3. Who we are", old: "Who we are", new: "About us", author: "Ruth Counsel", comment: None, before: "" }, &mut id).into_bytes();
+        }
+    }
+    let path = write(dir.path(), "renamed.docx", &rezip(&parts));
+    let review = store.review_word_file(doc.id, &path).unwrap();
+    let seen: Vec<(ProposalKind, bool, &str, &str)> = review.proposals.iter().map(|p| (p.kind, p.whole_section, p.old_text.trim(), p.new_text.trim())).collect();
+    assert_eq!(seen, [(ProposalKind::Replace, false, "Who we are", "About us")]);
+    let before = doc.sections.iter().find(|s| s.heading == "Who we are").unwrap().clone();
+    let doc = store.decide(doc.id, doc.revision, &[review.proposals[0].id], Some(Decision::Accept)).unwrap();
+    let after = doc.sections.iter().find(|s| s.id == before.id).unwrap();
+    assert_eq!((after.heading.as_str(), after.body.as_str()), ("About us", before.body.as_str()), "the same section, renamed, its text and placeholders as they were");
+}
