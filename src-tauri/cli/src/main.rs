@@ -191,10 +191,13 @@ enum ReviewCommand {
 
 #[derive(Subcommand)]
 enum CommentCommand {
-    /// Comment on the text QUOTE in section number SECTION (as `doc show` numbers them)
+    /// Comment on the text QUOTE in section number SECTION (as `doc show` numbers them) of the
+    /// draft, or of version N
     Add {
         doc: i64,
         section: usize,
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
         #[arg(long)]
         quote: String,
         #[arg(long)]
@@ -563,14 +566,14 @@ fn run(cli: Cli) -> Result<(), Stop> {
         // `--all` is an empty list of ids: every open proposal.
         Command::Review(ReviewCommand::Accept { doc, ids, .. }) => decide(cli.db, doc, &ids, Decision::Accept)?,
         Command::Review(ReviewCommand::Reject { doc, ids, .. }) => decide(cli.db, doc, &ids, Decision::Reject)?,
-        Command::Comment(CommentCommand::Add { doc, section, quote, text, author, json }) => {
+        Command::Comment(CommentCommand::Add { doc, section, version, quote, text, author, json }) => {
             let mut store = open(cli.db)?;
             if let Some(name) = author {
                 store.set_author(&name)?;
             }
-            let current = store.document(doc)?;
-            let section_id = section_id(&current, section)?;
-            let c = store.add_comment(&store::NewComment { document_id: doc, section_id, quote, text, ..Default::default() })?;
+            let commented = store.document_at(doc, version)?.document;
+            let section_id = section_id(&commented, section)?;
+            let c = store.add_comment(&store::NewComment { document_id: doc, version, section_id, quote, text, ..Default::default() })?;
             if json { print_json(&c)? } else { outln!("{}", c.id) }
         }
         Command::Comment(CommentCommand::List { doc, json }) => {
@@ -582,7 +585,8 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 for c in comments.iter().filter(|c| c.parent_id.is_none()) {
                     let state = if c.resolved { "resolved" } else { "open" };
                     let place = if c.anchored { String::new() } else { " (text changed)".into() };
-                    outln!("{:>4}  {state:<8} {}  {} on “{}”{place}: “{}”", c.id, c.heading, c.author, c.quote, c.text);
+                    let on = c.version.map_or(String::new(), |n| format!("v{n} "));
+                    outln!("{:>4}  {state:<8} {on}{}  {} on “{}”{place}: “{}”", c.id, c.heading, c.author, c.quote, c.text);
                     for r in comments.iter().filter(|r| r.parent_id == Some(c.id)) {
                         outln!("{:>4}    ↳ {}: “{}”", r.id, r.author, r.text);
                     }

@@ -71,6 +71,11 @@ fn comments_are_added_on_quoted_text_listed_and_resolved() {
     assert!(all.as_array().unwrap().iter().all(|c| c["resolved"] == true));
     let listing = text(&cli(&db, &["comment", "list", "1"]));
     assert!(listing.contains("resolved") && listing.contains("↳ Ruth Counsel: “Done.”"), "{listing}");
+    // On a version: the version's text, which never changes, so the comment stays anchored.
+    text(&cli(&db, &["version", "save", "1", "--label", "Sent"]));
+    let on_version = json(&cli(&db, &["comment", "add", "1", "1", "--version", "1", "--quote", &quote, "--text", "As sent.", "--json"]));
+    assert_eq!((on_version["version"].as_u64(), on_version["anchored"].as_bool()), (Some(1), Some(true)));
+    assert!(text(&cli(&db, &["comment", "list", "1"])).contains("v1 "));
     let wrong = cli(&db, &["comment", "add", "1", "1", "--quote", "words that are not there", "--text", "x"]);
     assert_eq!(wrong.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("is not in the section"));
