@@ -382,3 +382,37 @@ fn a_change_of_spacing_alone_marks_no_word() {
     assert_eq!(c.stats.words_added + c.stats.words_removed, 0);
     assert_eq!(c.stats.sections_changed, 1, "the spacing still shows");
 }
+
+/// Words marked as a reader counts them (and `git diff --word-diff`): on each side, the words
+/// (runs of non-whitespace) with any character inside a change of that side.
+fn reader_marked(c: &Comparison) -> usize {
+    let side = |changed: OpKind| {
+        let text: String = c
+            .ops
+            .iter()
+            .filter(|o| o.op == OpKind::Equal || o.op == changed)
+            .map(|o| if o.op == changed { o.text.replace(|ch: char| !ch.is_whitespace(), "\u{1}") } else { o.text.clone() })
+            .collect();
+        text.split_whitespace().filter(|w| w.contains('\u{1}')).count()
+    };
+    side(OpKind::Delete) + side(OpKind::Insert)
+}
+
+#[test]
+fn a_rewritten_passage_marks_no_more_words_than_a_line_diff() {
+    // A bullet rewritten into a list: a line diff word-diffs the whole changed run and keeps
+    // the words both sides share across its lines ("to", "your experience", "the use of our").
+    let a = "# Policy\n\n## Cookies\n\n*   **Cookies**: We use cookies to run our Services. Cookies help us to recognize you, \
+             customize or personalize your experience, analyze the use of our Services to make it safer and more useful to \
+             you. For details, please read our Cookie Policy.\n    \n\n## Contact\n\nWrite to us.\n";
+    let b = "# Policy\n\n## Cookies\n\n*   **Cookies**: We use cookies to run our Services. This data may be used for \
+             several purposes, including to:\n    \n*   Provide useful features to simplify your experience with our \
+             Services;\n    \n*   Monitor, evaluate and optimize the use and operation of our Site and applications; and\n    \n\
+             For details, please read our [Cookie Policy](https://example.com/cookies).\n\n## Contact\n\nWrite to us.\n";
+    let c = file_diff(a, b);
+    assert_eq!((c.old_text(), c.new_text()), (a.to_owned(), b.to_owned()));
+    // `git diff --no-index --word-diff=porcelain` on these two files marks 76 words.
+    assert!(reader_marked(&c) <= 76, "{}: {}", reader_marked(&c), redline(&c));
+    assert!(redline(&c).contains("to run our Services. "), "{}", redline(&c));
+}
+

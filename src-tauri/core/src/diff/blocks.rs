@@ -64,6 +64,13 @@ fn compare(old: &str, new: &str, level: Level, options: DiffOptions, deadline: I
     if old == new {
         return push(ops, OpKind::Equal, old);
     }
+    // A table row and a line of text are not one edited piece: no word of one pairs with a
+    // word of the other (a redline could not show a row turning into a paragraph).
+    let row = |t: &str| t.trim_start().starts_with('|');
+    if row(old) != row(new) {
+        push(ops, OpKind::Delete, old);
+        return push(ops, OpKind::Insert, new);
+    }
     // A table is compared row by row, so no word pairs across rows.
     let rows_first = level == Level::Paragraph && is_table(old) && is_table(new);
     if !rows_first {

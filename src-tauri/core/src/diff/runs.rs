@@ -6,8 +6,7 @@
 //! words.
 
 use super::align::Step;
-use super::{DiffOptions, DiffSide, OpKind, Row, blocks, words};
-use std::time::Instant;
+use super::{DiffSide, OpKind, Row, words};
 
 /// Where the run of in-order steps that starts at `steps[k]` ends (exclusive): unmoved added
 /// or removed sections, and the changed pairs beside them (text crosses into a neighbour, so
@@ -30,7 +29,8 @@ pub fn run_end(steps: &[Step], k: usize, old: &DiffSide, new: &DiffSide) -> (usi
 /// The run compared as one text: its rows in reading order, and for each step the rows that
 /// start in its section (a row with new text goes where that text stands, else where its old
 /// text stood).
-pub fn joint(run: &[Step], old: &DiffSide, new: &DiffSide, options: DiffOptions, deadline: Instant) -> (Vec<Row>, Vec<Vec<Row>>) {
+/// `compare` turns the two joined texts into rows (None: not compared).
+pub fn joint(run: &[Step], old: &DiffSide, new: &DiffSide, compare: impl Fn(&str, &str) -> Option<Vec<Row>>) -> Option<(Vec<Row>, Vec<Vec<Row>>)> {
     // Each side's sections in the run, in order, with the step that holds each.
     let mut olds: Vec<(usize, usize)> = Vec::new();
     let mut news: Vec<(usize, usize)> = Vec::new();
@@ -46,7 +46,7 @@ pub fn joint(run: &[Step], old: &DiffSide, new: &DiffSide, options: DiffOptions,
     }
     let a: String = olds.iter().map(|&(i, _)| old.sections[i].text.as_str()).collect();
     let b: String = news.iter().map(|&(j, _)| new.sections[j].text.as_str()).collect();
-    let rows = blocks::diff_blocks(&a, &b, options, deadline);
+    let rows = compare(&a, &b)?;
     // Where each side's sections end in the joined text, and which step holds each.
     let ends = |parts: &[(usize, usize)], side: &DiffSide| {
         parts.iter().scan(0, |at, &(i, k)| {
@@ -56,7 +56,7 @@ pub fn joint(run: &[Step], old: &DiffSide, new: &DiffSide, options: DiffOptions,
         .collect::<Vec<_>>()
     };
     let (old_ends, new_ends) = (ends(&olds, old), ends(&news, new));
-    let owner = |ends: &[(usize, usize)], at: usize| ends.iter().find(|(end, _)| at < *end).or(ends.last()).map_or(0, |e| e.1);
+    let owner = |ends: &[(usize, usize)], at: usize| ends.get(ends.partition_point(|(end, _)| *end <= at)).or(ends.last()).map_or(0, |e| e.1);
     let mut per_step = vec![Vec::new(); run.len()];
     let (mut po, mut pn) = (0, 0);
     for row in &rows {
@@ -66,10 +66,10 @@ pub fn joint(run: &[Step], old: &DiffSide, new: &DiffSide, options: DiffOptions,
         per_step[k].push(row.clone());
         (po, pn) = (po + lo, pn + ln);
     }
-    (rows, per_step)
+    Some((rows, per_step))
 }
 
-/// Words marked inserted or deleted in these rows.
+/// Words marked inserted or deleted in these rows (`words::marked`).
 pub fn marked(rows: &[Row]) -> u32 {
-    rows.iter().flat_map(|r| &r.ops).filter(|o| o.op != OpKind::Equal).map(|o| words::count(&o.text)).sum()
+    rows.iter().map(|r| words::marked(&r.ops)).sum()
 }

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 
 /// Above this many token comparisons a pair of texts is compared in finer pieces first.
 const MAX_WORK: usize = 4_000_000;
+/// Up to this many token pairs `diff_tokens_fewest` is Myers's, above it the histogram diff.
+const MYERS_WORK: usize = 250_000;
 
 /// Tokens for the word diff: a word (letters and digits) or a single other character, each
 /// with the whitespace that follows it; whitespace at the very start is a token of its own.
@@ -112,6 +114,36 @@ pub fn count(text: &str) -> u32 {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() as u32
 }
 
+/// Words marked in these ops as a reader counts them (and git's word diff): on each side, the
+/// words (runs of non-whitespace) with any character inside a change of that side, so
+/// "collected[-,-]" is one word marked.
+pub fn marked(ops: &[DiffOp]) -> u32 {
+    side_marked(ops, OpKind::Delete) + side_marked(ops, OpKind::Insert)
+}
+
+fn side_marked(ops: &[DiffOp], changed: OpKind) -> u32 {
+    let (mut n, mut in_word, mut marked) = (0, false, false);
+    for op in ops.iter().filter(|o| o.op == OpKind::Equal || o.op == changed) {
+        if op.op == OpKind::Equal && !in_word && op.text.is_ascii() {
+            // Most text is equal and plain: count nothing, but note whether it ends in a word
+            // (that word may continue into a change).
+            in_word = op.text.as_bytes().last().is_some_and(|b| !b.is_ascii_whitespace());
+            marked = false;
+            continue;
+        }
+        for ch in op.text.chars() {
+            if ch.is_whitespace() {
+                n += u32::from(in_word && marked);
+                (in_word, marked) = (false, false);
+            } else {
+                in_word = true;
+                marked |= op.op == changed;
+            }
+        }
+    }
+    n + u32::from(in_word && marked)
+}
+
 /// A 2048-bit set of a text's word pairs (bigrams): similarity between texts in a few
 /// instructions. Pairs rather than single words, so two unrelated texts over the same small
 /// vocabulary (as policies are) do not look alike.
@@ -178,10 +210,23 @@ pub fn affordable(old: &[&str], new: &[&str]) -> bool {
 /// with the same redline (docs/benchmarks.md). Tokens match by their word alone; a matched
 /// word whose following whitespace changed shows that whitespace deleted and inserted.
 pub fn diff_tokens(ot: &[&str], nt: &[&str], options: DiffOptions) -> Vec<DiffOp> {
+    diff_tokens_by(imara_diff::Algorithm::Histogram, ot, nt, options)
+}
+
+/// `diff_tokens` keeping more words unmarked where a passage was rewritten: imara-diff's
+/// Myers, which leaves "to", "your" and "the use of our" unmarked where they recur, unlike the
+/// histogram diff's anchors on rare words; slower on long dense rewrites, so the line diff's
+/// floor (`flat.rs`) uses it, on runs up to `MYERS_WORK` token pairs.
+pub fn diff_tokens_fewest(ot: &[&str], nt: &[&str], options: DiffOptions) -> Vec<DiffOp> {
+    let algorithm = if ot.len().saturating_mul(nt.len()) <= MYERS_WORK { imara_diff::Algorithm::Myers } else { imara_diff::Algorithm::Histogram };
+    diff_tokens_by(algorithm, ot, nt, options)
+}
+
+fn diff_tokens_by(algorithm: imara_diff::Algorithm, ot: &[&str], nt: &[&str], options: DiffOptions) -> Vec<DiffOp> {
     let mut input: imara_diff::InternedInput<Cow<str>> = imara_diff::InternedInput::default();
     input.update_before(ot.iter().map(|t| key(t, options)));
     input.update_after(nt.iter().map(|t| key(t, options)));
-    let diff = imara_diff::Diff::compute(imara_diff::Algorithm::Histogram, &input);
+    let diff = imara_diff::Diff::compute(algorithm, &input);
     let mut ops = Vec::new();
     let (mut o, mut n) = (0usize, 0usize);
     let same_run = |ops: &mut Vec<DiffOp>, old: &[&str], new: &[&str]| {

@@ -1,0 +1,168 @@
+//! The redline a line diff gives, as a floor: lines aligned first, then each run of changed
+//! lines word-diffed as one text, as `git diff --word-diff` does, so words the two sides share
+//! across lines of a rewritten passage (a "to", an "our") stay unmarked. `compare` keeps the
+//! section-aware redline unless this one marks fewer words, so no redline is coarser than a
+//! line diff's (issue #15).
+
+use super::words::{affordable, diff_tokens_fewest, into_hunks, marked, push, text_key, tokens};
+use super::{DiffOp, DiffOptions, OpKind, Row, blocks};
+use imara_diff::{Algorithm, Diff, InternedInput};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Instant;
+
+/// The two texts compared line by line, then word by word inside each changed run of lines;
+/// one row per paragraph where both sides agree. Lines are aligned two ways, as git's default
+/// (Myers) and `--histogram` diffs do, and the redline that marks fewer words is kept: neither
+/// alignment is the better one on every real policy history. None when a changed run is too
+/// large to word-diff (or time is up): the section-aware redline compares such runs by their
+/// pieces already, so a line diff has nothing finer to offer.
+pub fn rows(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Option<Vec<Row>> {
+    let ol: Vec<&str> = old.split_inclusive('\n').collect();
+    let nl: Vec<&str> = new.split_inclusive('\n').collect();
+    let ok: Vec<_> = ol.iter().map(|l| text_key(l, options)).collect();
+    let nk: Vec<_> = nl.iter().map(|l| text_key(l, options)).collect();
+    let mut input: InternedInput<&str> = InternedInput::default();
+    // Lines match by their words: a line of spaces pairs with a blank line, and a line whose
+    // trailing spaces changed shows them changed inside a pair.
+    input.update_before(ok.iter().map(|k| k.trim_end()));
+    input.update_after(nk.iter().map(|k| k.trim_end()));
+    let mut alignments: Vec<Vec<(Range<usize>, Range<usize>)>> = Vec::new();
+    for algorithm in [Algorithm::Myers, Algorithm::Histogram] {
+        let mut diff = Diff::compute(algorithm, &input);
+        // Slide each changed run of lines as git's indent heuristic does (inserted list items
+        // end before a blank line, not after it), so the runs word-diffed as one text are
+        // those a reader sees as one change.
+        diff.postprocess_lines(&input);
+        let hunks: Vec<_> = diff.hunks().map(|h| (h.before.start as usize..h.before.end as usize, h.after.start as usize..h.after.end as usize)).collect();
+        if !alignments.contains(&hunks) {
+            alignments.push(hunks);
+        }
+    }
+    let mut best: Option<Vec<DiffOp>> = None;
+    // A run both alignments change alike is word-diffed once.
+    let mut done: HashMap<(Range<usize>, Range<usize>), Vec<DiffOp>> = HashMap::new();
+    for hunks in alignments {
+        let mut ops = Vec::new();
+        let (mut o, mut n) = (0, 0);
+        for (before, after) in hunks {
+            same_lines(&ol[o..before.start], &nl[n..after.start], options, deadline, &mut ops)?;
+            (o, n) = (before.end, after.end);
+            let key = (before, after);
+            if !done.contains_key(&key) {
+                let mut run = Vec::new();
+                changed(&ol[key.0.clone()].concat(), &nl[key.1.clone()].concat(), options, deadline, &mut run)?;
+                done.insert(key.clone(), run);
+            }
+            done[&key].iter().for_each(|op| push(&mut ops, op.op, &op.text));
+        }
+        same_lines(&ol[o..], &nl[n..], options, deadline, &mut ops)?;
+        let ops = into_hunks(ops);
+        if best.as_ref().is_none_or(|b| marked(&ops) < marked(b)) {
+            best = Some(ops);
+        }
+    }
+    best.map(paragraphs)
+}
+
+/// Lines matched (equal, or equal under the options: the differences shown word by word).
+fn same_lines(old: &[&str], new: &[&str], options: DiffOptions, deadline: Instant, ops: &mut Vec<DiffOp>) -> Option<()> {
+    for (a, b) in old.iter().zip(new) {
+        if a == b {
+            push(ops, OpKind::Equal, a);
+        } else {
+            changed(a, b, options, deadline, ops)?;
+        }
+    }
+    Some(())
+}
+
+/// A changed run of lines, word by word; None when that is not affordable (the section-aware
+/// redline compares such a run by its pieces already) or time is up.
+fn changed(old: &str, new: &str, options: DiffOptions, deadline: Instant, ops: &mut Vec<DiffOp>) -> Option<()> {
+    if old.is_empty() || new.is_empty() {
+        push(ops, OpKind::Delete, old);
+        push(ops, OpKind::Insert, new);
+        return Some(());
+    }
+    if Instant::now() >= deadline {
+        return None;
+    }
+    // No word pairs across a table's rows or cells: a run with table rows is compared piece by
+    // piece, tables row by row, as the section-aware redline does.
+    if [old, new].iter().any(|t| t.lines().any(|l| l.trim_start().starts_with('|'))) {
+        blocks::diff_blocks(old, new, options, deadline).iter().flat_map(|r| &r.ops).for_each(|op| push(ops, op.op, &op.text));
+        return Some(());
+    }
+    let (ot, nt) = (tokens(old), tokens(new));
+    if !affordable(&ot, &nt) {
+        return None;
+    }
+    diff_tokens_fewest(&ot, &nt, options).iter().for_each(|op| push(ops, op.op, &op.text));
+    Some(())
+}
+
+/// Whether a line diff could mark fewer words than these rows: only where they delete or insert
+/// text across a line break (a paragraph, a line or a list item replaced whole), as a
+/// rewritten passage is; a word diff inside paired lines is what a line diff does too.
+pub fn could_do_better(rows: &[Row]) -> bool {
+    rows.iter().flat_map(|r| &r.ops).any(|o| o.op != OpKind::Equal && o.text.trim().contains('\n'))
+}
+
+/// Cuts the ops into rows after each blank line both sides share.
+fn paragraphs(ops: Vec<DiffOp>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut row: Vec<DiffOp> = Vec::new();
+    for op in ops {
+        if op.op != OpKind::Equal {
+            row.push(op);
+            continue;
+        }
+        let mut rest = op.text.as_str();
+        while let Some(at) = rest.find("\n\n") {
+            let end = at + 2 + rest[at + 2..].bytes().take_while(|&b| b == b'\n').count();
+            push(&mut row, OpKind::Equal, &rest[..end]);
+            rows.push(Row::new(std::mem::take(&mut row)));
+            rest = &rest[end..];
+        }
+        push(&mut row, OpKind::Equal, rest);
+    }
+    if !row.is_empty() {
+        rows.push(Row::new(row));
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::words::marked;
+    use std::time::Duration;
+
+    fn flat(a: &str, b: &str) -> Vec<Row> {
+        rows(a, b, DiffOptions::default(), Instant::now() + Duration::from_secs(5)).unwrap()
+    }
+
+    fn side(rows: &[Row], skip: OpKind) -> String {
+        rows.iter().flat_map(|r| &r.ops).filter(|o| o.op != skip).map(|o| o.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_rewritten_passage_keeps_the_words_its_lines_share() {
+        let a = "Intro.\n\nCookies help us to recognize you, customize your experience,\nanalyze the use of our Services.\n\nEnd.\n";
+        let b = "Intro.\n\nThese may be used to:\n* simplify your experience;\n* monitor the use of our Site.\n\nEnd.\n";
+        let r = flat(a, b);
+        assert_eq!((side(&r, OpKind::Insert), side(&r, OpKind::Delete)), (a.to_owned(), b.to_owned()));
+        // "to", "your", "experience", "the use of our" stay unmarked across the changed lines.
+        let ops: Vec<DiffOp> = r.iter().flat_map(|r| r.ops.clone()).collect();
+        assert!(marked(&ops) <= 20, "{ops:?}");
+        assert_eq!(r.first().map(|r| r.ops.clone()), Some(vec![DiffOp { op: OpKind::Equal, text: "Intro.\n\n".into() }]));
+    }
+
+    #[test]
+    fn spacing_alone_is_shown_and_both_sides_rebuild() {
+        let (a, b) = ("one two  \nthree\n", "one two\nthree four\n");
+        let r = flat(a, b);
+        assert_eq!((side(&r, OpKind::Insert), side(&r, OpKind::Delete)), (a.to_owned(), b.to_owned()));
+    }
+}
