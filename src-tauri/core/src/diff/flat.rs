@@ -5,6 +5,7 @@
 //! line diff's (issue #15).
 
 use super::words::{affordable, diff_tokens_fewest, into_hunks, marked, push, text_key, tokens};
+use super::formatted::{self, Block};
 use super::{DiffOp, DiffOptions, OpKind, Row, blocks};
 use imara_diff::{Algorithm, Diff, InternedInput};
 use std::collections::HashMap;
@@ -62,7 +63,40 @@ pub fn rows(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Op
             best = Some(ops);
         }
     }
-    best.map(paragraphs)
+    best.filter(|ops| reads_as_each_side(ops)).map(paragraphs)
+}
+
+/// Whether the redline read as a document (`formatted`) shows, on each side, the words that
+/// side shows alone. A line diff's runs may cross paragraph and list boundaries in shapes the
+/// section-aware redline never makes; where the document view could not show such a redline
+/// faithfully, the section-aware one is kept.
+fn reads_as_each_side(ops: &[DiffOp]) -> bool {
+    let both = formatted::blocks(ops);
+    [OpKind::Delete, OpKind::Insert].into_iter().all(|keep| {
+        let gone = if keep == OpKind::Delete { OpKind::Insert } else { OpKind::Delete };
+        let text: String = ops.iter().filter(|o| o.op != gone).map(|o| o.text.as_str()).collect();
+        let alone = formatted::blocks(&[DiffOp { op: OpKind::Equal, text }]);
+        shown_words(&both, gone) == shown_words(&alone, OpKind::Delete)
+    })
+}
+
+/// The words a formatted redline shows on the side without `gone` runs.
+fn shown_words(blocks: &[Block], gone: OpKind) -> Vec<String> {
+    let mut text = String::new();
+    // A line whose paragraph mark only the other side has runs on into the next.
+    let mut runs = |runs: &[formatted::Run], joined: bool| {
+        runs.iter().filter(|r| r.op != gone).for_each(|r| text.push_str(&r.text));
+        if !joined {
+            text.push(' ');
+        }
+    };
+    for b in blocks {
+        match b {
+            Block::Line(l) => runs(&l.runs, l.mark == gone),
+            Block::Table { rows } => rows.iter().filter(|r| r.kind != gone).flat_map(|r| &r.cells).for_each(|c| runs(c, false)),
+        }
+    }
+    text.split_whitespace().map(str::to_owned).collect()
 }
 
 /// Lines matched (equal, or equal under the options: the differences shown word by word).
