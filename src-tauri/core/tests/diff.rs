@@ -1,7 +1,7 @@
 //! The redline engine: the reconstruct rule, stats, and hand-written golden pairs.
 
-use clausewright_core::diff::formatted::{self, Block};
-use clausewright_core::diff::{Comparison, DiffOp, DiffOptions, DiffSection, DiffSide, OpKind, SectionStatus, compare};
+use clausewright_core::diff::formatted;
+use clausewright_core::diff::{Comparison, DiffOp, DiffOptions, DiffSection, DiffSide, OpKind, SectionStatus, compare, marked_words};
 use clausewright_core::import::sections_from_text;
 use proptest::prelude::*;
 
@@ -194,28 +194,6 @@ fn marked(doc: &Doc, every: usize) -> Doc {
     d
 }
 
-/// The words one side of a formatted redline shows (`Delete` the old side, `Insert` the new).
-fn shown_words(blocks: &[Block], keep: OpKind) -> Vec<String> {
-    let gone = if keep == OpKind::Insert { OpKind::Delete } else { OpKind::Insert };
-    let mut text = String::new();
-    // A line whose paragraph mark only the other side has runs on into the next.
-    let mut runs = |runs: &[formatted::Run], joined: bool| {
-        for r in runs.iter().filter(|r| r.op != gone) {
-            text.push_str(&r.text);
-        }
-        if !joined {
-            text.push(' ');
-        }
-    };
-    for b in blocks {
-        match b {
-            Block::Line(l) => runs(&l.runs, l.mark == gone),
-            Block::Table { rows } => rows.iter().filter(|r| r.kind != gone).flat_map(|r| &r.cells).for_each(|c| runs(c, false)),
-        }
-    }
-    text.split_whitespace().map(str::to_owned).collect()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -227,10 +205,10 @@ proptest! {
         let new = apply(&old, &edits);
         let (a, b) = (old.side(true), new.side(true));
         let c = compare(&a, &b, DiffOptions::default());
-        let alone = |text: String| shown_words(&formatted::blocks(&[DiffOp { op: OpKind::Equal, text }]), OpKind::Insert);
+        let alone = |text: String| formatted::shown_words(&formatted::blocks(&[DiffOp { op: OpKind::Equal, text }]), OpKind::Delete);
         let both = formatted::blocks(&c.ops);
-        prop_assert_eq!(shown_words(&both, OpKind::Delete), alone(a.text()));
-        prop_assert_eq!(shown_words(&both, OpKind::Insert), alone(b.text()));
+        prop_assert_eq!(formatted::shown_words(&both, OpKind::Insert), alone(a.text()));
+        prop_assert_eq!(formatted::shown_words(&both, OpKind::Delete), alone(b.text()));
     }
 
     #[test]
@@ -383,21 +361,6 @@ fn a_change_of_spacing_alone_marks_no_word() {
     assert_eq!(c.stats.sections_changed, 1, "the spacing still shows");
 }
 
-/// Words marked as a reader counts them (and `git diff --word-diff`): on each side, the words
-/// (runs of non-whitespace) with any character inside a change of that side.
-fn reader_marked(c: &Comparison) -> usize {
-    let side = |changed: OpKind| {
-        let text: String = c
-            .ops
-            .iter()
-            .filter(|o| o.op == OpKind::Equal || o.op == changed)
-            .map(|o| if o.op == changed { o.text.replace(|ch: char| !ch.is_whitespace(), "\u{1}") } else { o.text.clone() })
-            .collect();
-        text.split_whitespace().filter(|w| w.contains('\u{1}')).count()
-    };
-    side(OpKind::Delete) + side(OpKind::Insert)
-}
-
 #[test]
 fn a_rewritten_passage_marks_no_more_words_than_a_line_diff() {
     // A bullet rewritten into a list: a line diff word-diffs the whole changed run and keeps
@@ -412,7 +375,7 @@ fn a_rewritten_passage_marks_no_more_words_than_a_line_diff() {
     let c = file_diff(a, b);
     assert_eq!((c.old_text(), c.new_text()), (a.to_owned(), b.to_owned()));
     // `git diff --no-index --word-diff=porcelain` on these two files marks 76 words.
-    assert!(reader_marked(&c) <= 76, "{}: {}", reader_marked(&c), redline(&c));
+    assert!(marked_words(&c.ops) <= 76, "{}: {}", marked_words(&c.ops), redline(&c));
     assert!(redline(&c).contains("to run our Services. "), "{}", redline(&c));
 }
 

@@ -5,30 +5,13 @@
 //! word marked. A side's marked words are its words with any character inside a change; a
 //! moved section counts only the words changed inside it (its rows), not the move.
 
-use clausewright_core::diff::{Comparison, DiffOp, OpKind};
+use clausewright_core::diff::{Comparison, marked_words};
 use std::path::Path;
 use std::process::Command;
 
-/// Words marked deleted plus words marked inserted by our comparison.
+/// Words marked deleted plus words marked inserted by our comparison (`diff::marked_words`).
 pub fn ours(c: &Comparison) -> u32 {
-    c.sections.iter().flat_map(|s| &s.rows).map(|r| side_marked(&r.ops, OpKind::Delete) + side_marked(&r.ops, OpKind::Insert)).sum()
-}
-
-/// Words of one side (equal ops and `changed` ops) with a character inside a `changed` op.
-fn side_marked(ops: &[DiffOp], changed: OpKind) -> u32 {
-    let (mut n, mut in_word, mut marked) = (0, false, false);
-    for op in ops.iter().filter(|o| o.op == OpKind::Equal || o.op == changed) {
-        for ch in op.text.chars() {
-            if ch.is_whitespace() {
-                n += u32::from(in_word && marked);
-                (in_word, marked) = (false, false);
-            } else {
-                in_word = true;
-                marked |= op.op == changed;
-            }
-        }
-    }
-    n + u32::from(in_word && marked)
+    c.sections.iter().flat_map(|s| &s.rows).map(|r| marked_words(&r.ops)).sum()
 }
 
 /// Words marked deleted plus inserted by `git diff --no-index --word-diff=porcelain`: its `-` and

@@ -5,7 +5,7 @@
 //! line diff's (issue #15).
 
 use super::words::{affordable, diff_tokens_fewest, into_hunks, marked, push, text_key, tokens};
-use super::formatted::{self, Block};
+use super::formatted;
 use super::{DiffOp, DiffOptions, OpKind, Row, blocks};
 use imara_diff::{Algorithm, Diff, InternedInput};
 use std::collections::HashMap;
@@ -76,27 +76,8 @@ fn reads_as_each_side(ops: &[DiffOp]) -> bool {
         let gone = if keep == OpKind::Delete { OpKind::Insert } else { OpKind::Delete };
         let text: String = ops.iter().filter(|o| o.op != gone).map(|o| o.text.as_str()).collect();
         let alone = formatted::blocks(&[DiffOp { op: OpKind::Equal, text }]);
-        shown_words(&both, gone) == shown_words(&alone, OpKind::Delete)
+        formatted::shown_words(&both, gone) == formatted::shown_words(&alone, OpKind::Delete)
     })
-}
-
-/// The words a formatted redline shows on the side without `gone` runs.
-fn shown_words(blocks: &[Block], gone: OpKind) -> Vec<String> {
-    let mut text = String::new();
-    // A line whose paragraph mark only the other side has runs on into the next.
-    let mut runs = |runs: &[formatted::Run], joined: bool| {
-        runs.iter().filter(|r| r.op != gone).for_each(|r| text.push_str(&r.text));
-        if !joined {
-            text.push(' ');
-        }
-    };
-    for b in blocks {
-        match b {
-            Block::Line(l) => runs(&l.runs, l.mark == gone),
-            Block::Table { rows } => rows.iter().filter(|r| r.kind != gone).flat_map(|r| &r.cells).for_each(|c| runs(c, false)),
-        }
-    }
-    text.split_whitespace().map(str::to_owned).collect()
 }
 
 /// Lines matched (equal, or equal under the options: the differences shown word by word).

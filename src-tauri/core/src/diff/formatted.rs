@@ -558,6 +558,26 @@ fn trimmed(mut runs: Vec<Run>, start: bool, end: bool) -> Vec<Run> {
     runs
 }
 
+/// The words a formatted redline shows on the side without `gone` runs (`Insert` gone: the
+/// old side), as a reader of that side sees them: a line whose paragraph mark only the other
+/// side has runs on into the next.
+pub fn shown_words(blocks: &[Block], gone: OpKind) -> Vec<String> {
+    let mut text = String::new();
+    let mut runs = |runs: &[Run], joined: bool| {
+        runs.iter().filter(|r| r.op != gone).for_each(|r| text.push_str(&r.text));
+        if !joined {
+            text.push(' ');
+        }
+    };
+    for b in blocks {
+        match b {
+            Block::Line(l) => runs(&l.runs, l.mark == gone),
+            Block::Table { rows } => rows.iter().filter(|r| r.kind != gone).flat_map(|r| &r.cells).for_each(|c| runs(c, false)),
+        }
+    }
+    text.split_whitespace().map(str::to_owned).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

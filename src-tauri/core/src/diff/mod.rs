@@ -28,6 +28,7 @@ mod units;
 mod words;
 
 pub use output::{json, text_redline};
+pub use words::marked as marked_words;
 pub use sections::{DiffSection, DiffSide};
 
 use serde::{Deserialize, Serialize};

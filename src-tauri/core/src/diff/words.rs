@@ -319,4 +319,22 @@ mod tests {
         assert_eq!(tokens("   "), ["   "]);
         assert_eq!(tokens("é ü"), ["é ", "ü"]);
     }
+
+    #[test]
+    fn a_word_with_any_character_changed_counts_once_per_side() {
+        let op = |op, text: &str| DiffOp { op, text: text.into() };
+        // "collected," -> "collected": one word on the old side; "shared" for "sold": one each.
+        let ops = [
+            op(OpKind::Equal, "Data we collected"),
+            op(OpKind::Delete, ","),
+            op(OpKind::Equal, " is "),
+            op(OpKind::Delete, "sold"),
+            op(OpKind::Insert, "shared"),
+            op(OpKind::Equal, " now.\n"),
+        ];
+        assert_eq!(marked(&ops), 3);
+        // Non-ASCII equal text takes the slow path and counts the same way.
+        let ops = [op(OpKind::Equal, "Données "), op(OpKind::Insert, "ici "), op(OpKind::Equal, "là")];
+        assert_eq!(marked(&ops), 1);
+    }
 }
