@@ -4,7 +4,7 @@
 //! section-aware redline unless this one marks fewer words, so no redline is coarser than a
 //! line diff's (issue #15).
 
-use super::words::{affordable, diff_tokens_fewest, into_hunks, marked, push, text_key, tokens};
+use super::words::{affordable, diff_tokens, into_hunks, marked, push, text_key, tokens};
 use super::formatted;
 use super::{DiffOp, DiffOptions, OpKind, Row, blocks};
 use imara_diff::{Algorithm, Diff, InternedInput};
@@ -63,15 +63,16 @@ pub fn rows(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Op
             best = Some(ops);
         }
     }
-    best.filter(|ops| reads_as_each_side(ops)).map(paragraphs)
+    best.map(paragraphs)
 }
 
 /// Whether the redline read as a document (`formatted`) shows, on each side, the words that
 /// side shows alone. A line diff's runs may cross paragraph and list boundaries in shapes the
 /// section-aware redline never makes; where the document view could not show such a redline
 /// faithfully, the section-aware one is kept.
-fn reads_as_each_side(ops: &[DiffOp]) -> bool {
-    let both = formatted::blocks(ops);
+pub fn reads_as_each_side(rows: &[Row]) -> bool {
+    let ops: Vec<DiffOp> = rows.iter().flat_map(|r| r.ops.iter().cloned()).collect();
+    let both = formatted::blocks(&ops);
     [OpKind::Delete, OpKind::Insert].into_iter().all(|keep| {
         let gone = if keep == OpKind::Delete { OpKind::Insert } else { OpKind::Delete };
         let text: String = ops.iter().filter(|o| o.op != gone).map(|o| o.text.as_str()).collect();
@@ -113,7 +114,7 @@ fn changed(old: &str, new: &str, options: DiffOptions, deadline: Instant, ops: &
     if !affordable(&ot, &nt) {
         return None;
     }
-    diff_tokens_fewest(&ot, &nt, options).iter().for_each(|op| push(ops, op.op, &op.text));
+    diff_tokens(&ot, &nt, options).iter().for_each(|op| push(ops, op.op, &op.text));
     Some(())
 }
 

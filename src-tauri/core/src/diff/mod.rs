@@ -155,8 +155,7 @@ fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: boo
     };
     let paired = |i: usize, j: usize, in_order: bool| {
         let (a, b) = (&old.sections[i], &new.sections[j]);
-        let rows = blocks::diff_blocks(&a.text, &b.text, options, deadline);
-        pair_change(i, j, in_order, rows)
+        pair_change(i, j, in_order, rows(&a.text, &b.text, options, deadline, joint))
     };
     // An in-order step as its own section change; `rows` as given, or the step's own.
     let change = |step: align::Step, rows: Option<Vec<Row>>| match step {
@@ -192,7 +191,7 @@ fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: boo
         }
     };
     // The in-order steps between two moved sections, section by section (and runs as one
-    // text); kept unless a line diff of the segment marks fewer words.
+    // text).
     let segment = |steps: &[align::Step]| {
         let mut part = Builder::default();
         let mut k = 0;
@@ -201,7 +200,7 @@ fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: boo
             if worth && joint {
                 let run = &steps[k..end];
                 let apart: Vec<SectionChange> = run.iter().map(|&s| change(s, None)).collect();
-                let (rows, per_step) = runs::joint(run, old, new, |a, b| Some(blocks::diff_blocks(a, b, options, deadline))).unwrap_or_default();
+                let (rows, per_step) = runs::joint(run, old, new, |a, b| Some(rows(a, b, options, deadline, joint))).unwrap_or_default();
                 if runs::marked(&rows) < apart.iter().map(|c| runs::marked(&c.rows)).sum() {
                     part.joint(run, &rows, per_step, change);
                 } else {
@@ -211,13 +210,6 @@ fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: boo
             } else {
                 part.section(change(steps[k], None));
                 k += 1;
-            }
-        }
-        if joint && part.sections.iter().any(|c| flat::could_do_better(&c.rows)) {
-            let flat = runs::joint(steps, old, new, |a, b| flat::rows(a, b, options, deadline));
-            if let Some((rows, per_step)) = flat.filter(|(rows, _)| runs::marked(rows) < part.sections.iter().map(|c| runs::marked(&c.rows)).sum()) {
-                part = Builder::default();
-                part.joint(steps, &rows, per_step, change);
             }
         }
         part
@@ -247,6 +239,20 @@ fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: boo
         k += 1;
     }
     Comparison { stats: out.stats, sections: out.sections, ops: out.ops }
+}
+
+/// Two texts' rows: block by block (paragraphs, list items, table rows, then words), or, where
+/// that replaces text across a line break and a line diff marks fewer words, line by line as
+/// git's word diff does (`flat`), so no redline is coarser than git's. `floor` off: blocks only.
+fn rows(a: &str, b: &str, options: DiffOptions, deadline: Instant, floor: bool) -> Vec<Row> {
+    let rows = blocks::diff_blocks(a, b, options, deadline);
+    if floor && flat::could_do_better(&rows) {
+        let fewer = |lines: &Vec<Row>| runs::marked(lines) < runs::marked(&rows);
+        if let Some(lines) = flat::rows(a, b, options, deadline).filter(|lines| fewer(lines) && flat::reads_as_each_side(lines)) {
+            return lines;
+        }
+    }
+    rows
 }
 
 #[derive(Default)]

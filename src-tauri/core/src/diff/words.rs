@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 /// Above this many token comparisons a pair of texts is compared in finer pieces first.
 const MAX_WORK: usize = 4_000_000;
-/// Up to this many token pairs `diff_tokens_fewest` is Myers's, above it the histogram diff.
+/// Up to this many token pairs `diff_tokens` is Myers's, above it the histogram diff.
 const MYERS_WORK: usize = 250_000;
 
 /// Tokens for the word diff: a word (letters and digits) or a single other character, each
@@ -205,19 +205,13 @@ pub fn affordable(old: &[&str], new: &[&str]) -> bool {
     old.len().saturating_mul(new.len()) <= MAX_WORK
 }
 
-/// Word diff of two texts (runs, not yet joined into hunks). Words use imara-diff's histogram
-/// algorithm: on the 100,000-word dense rewrite it measured 13% faster than `similar`'s Myers
-/// with the same redline (docs/benchmarks.md). Tokens match by their word alone; a matched
-/// word whose following whitespace changed shows that whitespace deleted and inserted.
+/// Word diff of two texts (runs, not yet joined into hunks). Tokens match by their word alone;
+/// a matched word whose following whitespace changed shows that whitespace deleted and
+/// inserted. imara-diff's Myers, as git's word diff: where a passage was rewritten it keeps the
+/// words that recur ("to", "your", "the use of our") unmarked, where the histogram diff anchors
+/// on rare words and marks more. Above `MYERS_WORK` token pairs the histogram diff, which stays
+/// quick on long dense rewrites.
 pub fn diff_tokens(ot: &[&str], nt: &[&str], options: DiffOptions) -> Vec<DiffOp> {
-    diff_tokens_by(imara_diff::Algorithm::Histogram, ot, nt, options)
-}
-
-/// `diff_tokens` keeping more words unmarked where a passage was rewritten: imara-diff's
-/// Myers, which leaves "to", "your" and "the use of our" unmarked where they recur, unlike the
-/// histogram diff's anchors on rare words; slower on long dense rewrites, so the line diff's
-/// floor (`flat.rs`) uses it, on runs up to `MYERS_WORK` token pairs.
-pub fn diff_tokens_fewest(ot: &[&str], nt: &[&str], options: DiffOptions) -> Vec<DiffOp> {
     let algorithm = if ot.len().saturating_mul(nt.len()) <= MYERS_WORK { imara_diff::Algorithm::Myers } else { imara_diff::Algorithm::Histogram };
     diff_tokens_by(algorithm, ot, nt, options)
 }
