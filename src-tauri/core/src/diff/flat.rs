@@ -69,15 +69,17 @@ pub fn rows(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Op
 /// Whether the redline read as a document (`formatted`) shows, on each side, the words that
 /// side shows alone. A line diff's runs may cross paragraph and list boundaries in shapes the
 /// section-aware redline never makes; where the document view could not show such a redline
-/// faithfully, the section-aware one is kept.
+/// faithfully, the section-aware one is kept. Each stretch of changed rows is checked on its
+/// own (rows start after a blank line both sides share), so the cost follows the change.
 pub fn reads_as_each_side(rows: &[Row]) -> bool {
-    let ops: Vec<DiffOp> = rows.iter().flat_map(|r| r.ops.iter().cloned()).collect();
-    let both = formatted::blocks(&ops);
-    [OpKind::Delete, OpKind::Insert].into_iter().all(|keep| {
-        let gone = if keep == OpKind::Delete { OpKind::Insert } else { OpKind::Delete };
-        let text: String = ops.iter().filter(|o| o.op != gone).map(|o| o.text.as_str()).collect();
-        let alone = formatted::blocks(&[DiffOp { op: OpKind::Equal, text }]);
-        formatted::shown_words(&both, gone) == formatted::shown_words(&alone, OpKind::Delete)
+    let changed = |r: &Row| r.ops.iter().any(|o| o.op != OpKind::Equal);
+    rows.chunk_by(|a, b| changed(a) == changed(b)).filter(|run| changed(&run[0])).all(|run| {
+        let ops: Vec<DiffOp> = run.iter().flat_map(|r| r.ops.iter().cloned()).collect();
+        let both = formatted::blocks(&ops);
+        [OpKind::Insert, OpKind::Delete].into_iter().all(|gone| {
+            let text: String = ops.iter().filter(|o| o.op != gone).map(|o| o.text.as_str()).collect();
+            formatted::shown_words(&both, gone) == formatted::side_words(&text)
+        })
     })
 }
 
@@ -119,10 +121,19 @@ fn changed(old: &str, new: &str, options: DiffOptions, deadline: Instant, ops: &
 }
 
 /// Whether a line diff could mark fewer words than these rows: only where they delete or insert
-/// text across a line break (a paragraph, a line or a list item replaced whole), as a
-/// rewritten passage is; a word diff inside paired lines is what a line diff does too.
+/// text across a line break (a paragraph, a line or a list item replaced whole) and that row or
+/// a neighbour changes text the other way, as a rewritten passage does. A word diff inside
+/// paired lines is what a line diff does too, and lines only added (or only removed) are
+/// marked by a line diff as well.
 pub fn could_do_better(rows: &[Row]) -> bool {
-    rows.iter().flat_map(|r| &r.ops).any(|o| o.op != OpKind::Equal && o.text.trim().contains('\n'))
+    let has = |r: &Row, kind: OpKind| r.ops.iter().any(|o| o.op == kind && !o.text.trim().is_empty());
+    let across = |r: &Row, kind: OpKind| r.ops.iter().any(|o| o.op == kind && o.text.trim().contains('\n'));
+    (0..rows.len()).any(|i| {
+        let near = &rows[i.saturating_sub(1)..(i + 2).min(rows.len())];
+        [(OpKind::Delete, OpKind::Insert), (OpKind::Insert, OpKind::Delete)]
+            .into_iter()
+            .any(|(whole, other)| across(&rows[i], whole) && near.iter().any(|r| has(r, other)))
+    })
 }
 
 /// Cuts the ops into rows after each blank line both sides share.

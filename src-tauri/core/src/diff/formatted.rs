@@ -558,6 +558,22 @@ fn trimmed(mut runs: Vec<Run>, start: bool, end: bool) -> Vec<Run> {
     runs
 }
 
+/// The words one side's Markdown shows: what `shown_words` gives for its redline against
+/// itself, without building that redline (each block's shown text in reading order).
+pub fn side_words(src: &str) -> Vec<String> {
+    let side = Side::parse(src);
+    let mut text = String::new();
+    let mut block = None;
+    for p in &side.pieces {
+        if block != Some(p.block) {
+            text.push(' ');
+            block = Some(p.block);
+        }
+        text.push_str(p.shown.as_deref().unwrap_or(&side.src[p.range.clone()]));
+    }
+    text.split_whitespace().map(str::to_owned).collect()
+}
+
 /// The words a formatted redline shows on the side without `gone` runs (`Insert` gone: the
 /// old side), as a reader of that side sees them: a line whose paragraph mark only the other
 /// side has runs on into the next.
