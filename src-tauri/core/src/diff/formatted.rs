@@ -259,7 +259,9 @@ impl Side {
     /// as a whole.
     fn text(&mut self, range: Range<usize>, text: &str, format: Format, block: usize) {
         let src = &self.src[range.clone()];
-        let piece = match src.find(text) {
+        // Most text events read exactly their range; only escapes and code spans search.
+        let at = if src.starts_with(text) { Some(0) } else { src.find(text) };
+        let piece = match at {
             Some(at) if !text.is_empty() => Piece { range: range.start + at..range.start + at + text.len(), shown: None, format, block },
             _ => Piece { range, shown: Some(text.to_owned()), format, block },
         };

@@ -124,11 +124,17 @@ pub fn marked(ops: &[DiffOp]) -> u32 {
 fn side_marked(ops: &[DiffOp], changed: OpKind) -> u32 {
     let (mut n, mut in_word, mut marked) = (0, false, false);
     for op in ops.iter().filter(|o| o.op == OpKind::Equal || o.op == changed) {
-        if op.op == OpKind::Equal && !in_word && op.text.is_ascii() {
-            // Most text is equal and plain: count nothing, but note whether it ends in a word
-            // (that word may continue into a change).
-            in_word = op.text.as_bytes().last().is_some_and(|b| !b.is_ascii_whitespace());
-            marked = false;
+        if op.op == OpKind::Equal {
+            // No word wholly inside unchanged text is marked: only whether it ends the word a
+            // change runs into, and whether a word runs on out of it, matter (most text is
+            // unchanged, so this is most of the count).
+            if op.text.contains(char::is_whitespace) {
+                n += u32::from(in_word && marked);
+                in_word = op.text.chars().next_back().is_some_and(|c| !c.is_whitespace());
+                marked = false;
+            } else {
+                in_word |= !op.text.is_empty();
+            }
             continue;
         }
         for ch in op.text.chars() {
@@ -137,7 +143,7 @@ fn side_marked(ops: &[DiffOp], changed: OpKind) -> u32 {
                 (in_word, marked) = (false, false);
             } else {
                 in_word = true;
-                marked |= op.op == changed;
+                marked = true;
             }
         }
     }
