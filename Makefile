@@ -9,10 +9,19 @@ ifeq ($(CI),true)
 export CARGO_INCREMENTAL := 0
 endif
 
-.PHONY: run test test-rust test-ui e2e lint bench eval fuzz ui system-deps system-test-deps node-deps tauri-driver bindings clean
+.PHONY: run release test test-rust test-ui e2e lint bench eval fuzz ui system-deps system-test-deps node-deps tauri-driver bindings clean
 
 run: system-deps ui
 	$(CARGO) run -p clausewright
+
+# Release binaries in target/release: the app, and the CLI linked statically, so it starts
+# without the dynamic loader's work (issue #15; sizes and start-up in docs/benchmarks.md).
+# Cargo cannot link one binary statically and not another (the app needs WebKit's shared
+# libraries), so the CLI's flags go to its own rustc call; linked at a fixed address, as
+# cli/build.rs explains.
+release: system-deps ui
+	$(CARGO) build --release -p clausewright
+	$(CARGO) rustc --release -p clausewright-cli --bin clausewright-cli -- -C target-feature=+crt-static -C relocation-model=static
 
 # Lint gates too: a clippy warning or a svelte-check warning fails `make test`, and so CI.
 test: system-test-deps ui test-rust test-ui lint e2e

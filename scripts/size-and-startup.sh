@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Binary sizes, start-up and whole-process diff time of a release build against git (issue #15;
-# the table in docs/benchmarks.md). Build first: cargo build --release -p clausewright -p clausewright-cli
+# the table in docs/benchmarks.md). Build first: make release
 # Usage: scripts/size-and-startup.sh [TARGET_DIR] [CORPUS_DIR]
 set -euo pipefail
 target=${1:-${CARGO_TARGET_DIR:-target}}/release
