@@ -211,6 +211,7 @@ proptest! {
         let both = formatted::blocks(&c.ops);
         prop_assert_eq!(formatted::shown_words(&both, OpKind::Insert), alone(a.text()));
         prop_assert_eq!(formatted::shown_words(&both, OpKind::Delete), alone(b.text()));
+        prop_assert!(formatted::shows_each_side(&c.ops));
     }
 
     #[test]

@@ -75,11 +75,7 @@ pub fn reads_as_each_side(rows: &[Row]) -> bool {
     let changed = |r: &Row| r.ops.iter().any(|o| o.op != OpKind::Equal);
     rows.chunk_by(|a, b| changed(a) == changed(b)).filter(|run| changed(&run[0])).all(|run| {
         let ops: Vec<DiffOp> = run.iter().flat_map(|r| r.ops.iter().cloned()).collect();
-        let both = formatted::blocks(&ops);
-        [OpKind::Insert, OpKind::Delete].into_iter().all(|gone| {
-            let text: String = ops.iter().filter(|o| o.op != gone).map(|o| o.text.as_str()).collect();
-            formatted::shown_words(&both, gone) == formatted::side_words(&text)
-        })
+        formatted::shows_each_side(&ops)
     })
 }
 

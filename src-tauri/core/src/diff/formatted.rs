@@ -105,11 +105,20 @@ pub enum Block {
 
 /// The comparison's ops read as a document.
 pub fn blocks(ops: &[DiffOp]) -> Vec<Block> {
+    let (old, new) = sides(ops);
+    blocks_of(ops, &old, &new)
+}
+
+/// Each side of the ops, parsed.
+fn sides(ops: &[DiffOp]) -> (Side, Side) {
     let old: String = ops.iter().filter(|o| o.op != OpKind::Insert).map(|o| o.text.as_str()).collect();
     let new: String = ops.iter().filter(|o| o.op != OpKind::Delete).map(|o| o.text.as_str()).collect();
-    let (old, new) = (Side::parse(&old), Side::parse(&new));
-    let (chunks, reformatted) = chunks(ops, &old, &new);
-    assemble(group(&chunks, &reformatted), &old, &new)
+    (Side::parse(&old), Side::parse(&new))
+}
+
+fn blocks_of(ops: &[DiffOp], old: &Side, new: &Side) -> Vec<Block> {
+    let (chunks, reformatted) = chunks(ops, old, new);
+    assemble(group(&chunks, &reformatted), old, new)
 }
 
 /// Each side's text of some lines, a paragraph a line: a line whose paragraph mark the other side
@@ -560,26 +569,46 @@ fn trimmed(mut runs: Vec<Run>, start: bool, end: bool) -> Vec<Run> {
     runs
 }
 
+/// Whether this redline, read as a document, shows on each side the words that side's Markdown
+/// shows alone (no word lost, added or run into its neighbour). Each side is parsed once.
+pub fn shows_each_side(ops: &[DiffOp]) -> bool {
+    let (old, new) = sides(ops);
+    let both = blocks_of(ops, &old, &new);
+    shown_text(&both, OpKind::Insert).split_whitespace().eq(old.shown_text().split_whitespace())
+        && shown_text(&both, OpKind::Delete).split_whitespace().eq(new.shown_text().split_whitespace())
+}
+
 /// The words one side's Markdown shows: what `shown_words` gives for its redline against
-/// itself, without building that redline (each block's shown text in reading order).
+/// itself, without building that redline.
 pub fn side_words(src: &str) -> Vec<String> {
-    let side = Side::parse(src);
-    let mut text = String::new();
-    let mut block = None;
-    for p in &side.pieces {
-        if block != Some(p.block) {
-            text.push(' ');
-            block = Some(p.block);
+    Side::parse(src).shown_text().split_whitespace().map(str::to_owned).collect()
+}
+
+impl Side {
+    /// Each block's shown text in reading order, a space between blocks.
+    fn shown_text(&self) -> String {
+        let mut text = String::new();
+        let mut block = None;
+        for p in &self.pieces {
+            if block != Some(p.block) {
+                text.push(' ');
+                block = Some(p.block);
+            }
+            text.push_str(p.shown.as_deref().unwrap_or(&self.src[p.range.clone()]));
         }
-        text.push_str(p.shown.as_deref().unwrap_or(&side.src[p.range.clone()]));
+        text
     }
-    text.split_whitespace().map(str::to_owned).collect()
 }
 
 /// The words a formatted redline shows on the side without `gone` runs (`Insert` gone: the
-/// old side), as a reader of that side sees them: a line whose paragraph mark only the other
-/// side has runs on into the next.
+/// old side), as a reader of that side sees them.
 pub fn shown_words(blocks: &[Block], gone: OpKind) -> Vec<String> {
+    shown_text(blocks, gone).split_whitespace().map(str::to_owned).collect()
+}
+
+/// The text behind `shown_words`: a line whose paragraph mark only the other side has runs on
+/// into the next.
+fn shown_text(blocks: &[Block], gone: OpKind) -> String {
     let mut text = String::new();
     let mut runs = |runs: &[Run], joined: bool| {
         runs.iter().filter(|r| r.op != gone).for_each(|r| text.push_str(&r.text));
@@ -593,7 +622,7 @@ pub fn shown_words(blocks: &[Block], gone: OpKind) -> Vec<String> {
             Block::Table { rows } => rows.iter().filter(|r| r.kind != gone).flat_map(|r| &r.cells).for_each(|c| runs(c, false)),
         }
     }
-    text.split_whitespace().map(str::to_owned).collect()
+    text
 }
 
 #[cfg(test)]
