@@ -188,4 +188,20 @@ mod tests {
         let r = flat(a, b);
         assert_eq!((side(&r, OpKind::Insert), side(&r, OpKind::Delete)), (a.to_owned(), b.to_owned()));
     }
+
+    #[test]
+    fn only_lines_replaced_next_to_a_change_the_other_way_are_worth_a_line_diff() {
+        let op = |op, text: &str| DiffOp { op, text: text.into() };
+        let row = |ops: Vec<DiffOp>| Row::new(ops);
+        // A paragraph added whole: a line diff marks it too.
+        let added = [row(vec![op(OpKind::Equal, "Intro.\n\n")]), row(vec![op(OpKind::Insert, "New line one\nand two.\n\n")])];
+        assert!(!could_do_better(&added));
+        // Words changed inside one line: what a line diff does as well.
+        let inline = [row(vec![op(OpKind::Equal, "Kept for "), op(OpKind::Delete, "30"), op(OpKind::Insert, "90"), op(OpKind::Equal, " days.\n")])];
+        assert!(!could_do_better(&inline));
+        // Lines removed whole beside lines added: a rewritten passage, whose shared words a
+        // line diff may keep.
+        let rewritten = [row(vec![op(OpKind::Delete, "We use it to\nrun the service.\n\n")]), row(vec![op(OpKind::Insert, "It is used to:\n* run the service.\n\n")])];
+        assert!(could_do_better(&rewritten));
+    }
 }
