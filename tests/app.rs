@@ -147,11 +147,8 @@ async fn import_headings(app: &App) -> Vec<String> {
 }
 
 async fn outline_headings(app: &App) -> Vec<String> {
-    let mut out = Vec::new();
-    for item in app.find_all("[data-testid=outline] [data-item] .heading").await {
-        out.push(item.text().await.expect("heading"));
-    }
-    out
+    app.find("[data-testid=outline]").await;
+    app.texts("[data-testid=outline] [data-item] .heading").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

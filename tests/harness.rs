@@ -196,6 +196,15 @@ impl App {
         serde_json::from_value::<Vec<[f64; 4]>>(value).expect("rects").into_iter().map(|[x, y, w, h]| Rect { x, y, w, h }).collect()
     }
 
+    /// The text of each element matching `css`, in document order, read in one step in the
+    /// page: a list the page redraws meanwhile (an outline after a move) is never read half old,
+    /// half new, nor through an element it has just replaced.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let script = "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim());";
+        let value = self.client.execute(script, vec![serde_json::json!(css)]).await.expect("read texts");
+        serde_json::from_value(value).expect("texts")
+    }
+
     /// The size of the window's page, in CSS pixels.
     pub async fn viewport(&self) -> (f64, f64) {
         let value = self.client.execute("return [window.innerWidth, window.innerHeight];", vec![]).await.expect("viewport");
