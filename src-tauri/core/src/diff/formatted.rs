@@ -455,6 +455,10 @@ fn group(chunks: &[Chunk], reformatted: &Reformatted) -> Vec<Shown> {
         s.mark = match (old_ends, new_ends) {
             (true, false) => OpKind::Delete,
             (false, true) => OpKind::Insert,
+            // Text of one side only whose paragraph goes on in a later line (a heading the other
+            // side inserted came between): no break on that side, so the mark is the other's.
+            (false, false) if s.new.is_none() => OpKind::Insert,
+            (false, false) if s.old.is_none() => OpKind::Delete,
             _ => OpKind::Equal,
         };
         s.reformatted = s.old.is_some_and(|b| reformatted.old.contains(&b)) || s.new.is_some_and(|b| reformatted.new.contains(&b));
@@ -763,5 +767,25 @@ mod tests {
         let lines = lines(&ops);
         let marks: Vec<OpKind> = lines.iter().map(|l| l.mark).collect();
         assert_eq!(marks, [OpKind::Equal, OpKind::Delete, OpKind::Insert]);
+    }
+
+    #[test]
+    fn a_paragraph_that_runs_on_past_an_inserted_heading_reads_as_one() {
+        // The old paragraph "we we [we.](…)" loses its words to new ones under a new heading,
+        // and its last character is kept: on the old side it must still read "we.".
+        let ops = [
+            op(OpKind::Equal, "## A\n\n"),
+            op(OpKind::Delete, "Old\n\nwe we [we"),
+            op(OpKind::Insert, "New\n\nkeep keep keep"),
+            op(OpKind::Equal, "."),
+            op(OpKind::Delete, "](https://x.example/we.)\n\nmore"),
+            op(OpKind::Insert, "\n\n## B\n\nkeep"),
+            op(OpKind::Equal, "\n"),
+        ];
+        let both = blocks(&ops);
+        let side = |gone: OpKind| ops.iter().filter(|o| o.op != gone).map(|o| o.text.as_str()).collect::<String>();
+        assert_eq!(shown_words(&both, OpKind::Insert), side_words(&side(OpKind::Insert)));
+        assert_eq!(shown_words(&both, OpKind::Delete), side_words(&side(OpKind::Delete)));
+        assert!(shows_each_side(&ops));
     }
 }

@@ -8,9 +8,11 @@ const MAX_WORK: usize = 4_000_000;
 /// Up to this many token pairs `diff_tokens` is Myers's, above it the histogram diff.
 const MYERS_WORK: usize = 250_000;
 
-/// Tokens for the word diff: a word (letters and digits) or a single other character, each
-/// with the whitespace that follows it; whitespace at the very start is a token of its own.
-/// Keeping the space with its word halves the sequences the diff walks.
+/// Tokens for the word diff: a word (letters and digits), a Markdown escape (`\.`: it shows as
+/// one character, so the diff never keeps the character and marks its backslash alone), or a
+/// single other character, each with the whitespace that follows it; whitespace at the very
+/// start is a token of its own. Keeping the space with its word halves the sequences the diff
+/// walks.
 pub fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::with_capacity(text.len() / 5);
     if text.is_ascii() {
@@ -29,6 +31,8 @@ pub fn tokens(text: &str) -> Vec<&str> {
                 while i < b.len() && b[i].is_ascii_alphanumeric() {
                     i += 1;
                 }
+            } else if b[i] == b'\\' && b.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
+                i += 2;
             } else {
                 i += 1;
             }
@@ -60,6 +64,8 @@ pub fn tokens(text: &str) -> Vec<&str> {
     while let Some((_, c)) = chars.next() {
         if c.is_alphanumeric() {
             while chars.next_if(|&(_, d)| d.is_alphanumeric()).is_some() {}
+        } else if c == '\\' {
+            chars.next_if(|&(_, d)| d.is_ascii_punctuation());
         }
         while chars.next_if(|&(_, d)| d.is_whitespace()).is_some() {}
         let end = chars.peek().map_or(text.len(), |&(i, _)| i);
@@ -318,6 +324,9 @@ mod tests {
         assert_eq!(tokens("  lead  x\n"), ["  ", "lead  ", "x\n"]);
         assert_eq!(tokens("   "), ["   "]);
         assert_eq!(tokens("é ü"), ["é ", "ü"]);
+        // An escape is one token, in both paths.
+        assert_eq!(tokens("6\\. a\\b"), ["6", "\\. ", "a", "\\", "b"]);
+        assert_eq!(tokens("é 6\\. a"), ["é ", "6", "\\. ", "a"]);
     }
 
     #[test]
