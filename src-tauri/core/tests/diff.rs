@@ -206,7 +206,8 @@ proptest! {
         let (a, b) = (old.side(true), new.side(true));
         let c = compare(&a, &b, DiffOptions::default());
         let alone = |text: String| formatted::shown_words(&formatted::blocks(&[DiffOp { op: OpKind::Equal, text }]), OpKind::Delete);
-        // The quick count the line diff's floor relies on agrees with the rendered one.
+        // One parse gives each side's shown words as the rendered redline does (the line diff's
+        // floor checks itself with that, in `shows_each_side`).
         prop_assert_eq!(formatted::side_words(&a.text()), alone(a.text()));
         let both = formatted::blocks(&c.ops);
         prop_assert_eq!(formatted::shown_words(&both, OpKind::Insert), alone(a.text()));

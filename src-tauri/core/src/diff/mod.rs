@@ -7,9 +7,9 @@
 //!    one-word edit shows as one word and unrelated paragraphs never interleave (`blocks.rs`).
 //!    Added or removed sections and the changed pairs beside them are also compared as one
 //!    text, kept when that marks fewer words (`runs.rs`): text that crossed a section boundary.
-//!    Each stretch between moved sections is also compared as a line diff does, lines first and
-//!    then words inside each changed run of lines (`flat.rs`), kept when that marks fewer
-//!    words: a redline is never coarser than git's word diff.
+//!    Each compared text is also compared as a line diff does where that may mark fewer words,
+//!    lines first and then words inside each changed run of lines (`flat.rs`), kept when it
+//!    does: a redline is never coarser than git's word diff.
 //! 3. Emit `ops` in reading order: joining equal+delete gives the old text, equal+insert the
 //!    new text. A moved section is a delete where it was and an insert where it is.
 //!
@@ -190,53 +190,38 @@ fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: boo
             }
         }
     };
-    // The in-order steps between two moved sections, section by section (and runs as one
-    // text).
-    let segment = |steps: &[align::Step]| {
-        let mut part = Builder::default();
-        let mut k = 0;
-        while k < steps.len() {
-            let (end, worth) = runs::run_end(steps, k, old, new);
-            if worth && joint {
-                let run = &steps[k..end];
-                let apart: Vec<SectionChange> = run.iter().map(|&s| change(s, None)).collect();
-                let (rows, per_step) = runs::joint(run, old, new, |a, b| Some(rows(a, b, options, deadline, joint))).unwrap_or_default();
-                if runs::marked(&rows) < apart.iter().map(|c| runs::marked(&c.rows)).sum() {
-                    part.joint(run, &rows, per_step, change);
-                } else {
-                    apart.iter().for_each(|c| part.section(c.clone()));
-                }
-                k = end;
-            } else {
-                part.section(change(steps[k], None));
-                k += 1;
-            }
-        }
-        part
-    };
     let steps = align::align(old, new, options);
-    let moved = |s: &align::Step| matches!(s, align::Step::Removed { moved_to: Some(_), .. } | align::Step::Added { moved_from: Some(_), .. });
     let mut k = 0;
     while k < steps.len() {
-        match steps[k] {
-            align::Step::Removed { old: i, moved_to: Some(_) } => out.push(OpKind::Delete, &old.sections[i].text),
-            // A moved section is listed where it now stands and counted by the words that
-            // changed inside it, not as a rewrite.
-            align::Step::Added { new: j, moved_from: Some(i) } => {
-                out.push(OpKind::Insert, &new.sections[j].text);
-                let c = paired(i, j, false);
-                out.count_words(&c.rows);
-                out.stats_for(SectionStatus::Moved);
-                out.sections.push(c);
+        let (end, worth) = runs::run_end(&steps, k, old, new);
+        if worth && joint {
+            let run = &steps[k..end];
+            let apart: Vec<SectionChange> = run.iter().map(|&s| change(s, None)).collect();
+            let (rows, per_step) = runs::joint(run, old, new, |a, b| rows(a, b, options, deadline, joint));
+            if runs::marked(&rows) < apart.iter().map(|c| runs::marked(&c.rows)).sum() {
+                out.joint(run, &rows, per_step, change);
+            } else {
+                apart.into_iter().for_each(|c| out.section(c));
             }
-            _ => {
-                let end = steps[k..].iter().position(moved).map_or(steps.len(), |n| k + n);
-                out.append(segment(&steps[k..end]));
-                k = end;
-                continue;
+            k = end;
+            continue;
+        }
+        for &step in &steps[k..end.max(k + 1)] {
+            match step {
+                align::Step::Removed { old: i, moved_to: Some(_) } => out.push(OpKind::Delete, &old.sections[i].text),
+                // A moved section is listed where it now stands and counted by the words that
+                // changed inside it, not as a rewrite.
+                align::Step::Added { new: j, moved_from: Some(i) } => {
+                    out.push(OpKind::Insert, &new.sections[j].text);
+                    let c = paired(i, j, false);
+                    out.count_words(&c.rows);
+                    out.stats_for(SectionStatus::Moved);
+                    out.sections.push(c);
+                }
+                s => out.section(change(s, None)),
             }
         }
-        k += 1;
+        k = end.max(k + 1);
     }
     Comparison { stats: out.stats, sections: out.sections, ops: out.ops }
 }
@@ -291,22 +276,6 @@ impl Builder {
         self.pair(&change);
         self.stats_for(change.status);
         self.sections.push(change);
-    }
-
-    /// Appends what another builder built after this one's.
-    fn append(&mut self, other: Builder) {
-        for op in &other.ops {
-            self.push(op.op, &op.text);
-        }
-        self.sections.extend(other.sections);
-        let (s, o) = (&mut self.stats, other.stats);
-        s.words_added += o.words_added;
-        s.words_removed += o.words_removed;
-        s.sections_added += o.sections_added;
-        s.sections_removed += o.sections_removed;
-        s.sections_changed += o.sections_changed;
-        s.sections_moved += o.sections_moved;
-        s.sections_unchanged += o.sections_unchanged;
     }
 
     /// Appends a section's rows to `ops`, counting their words.

@@ -29,8 +29,8 @@ pub fn run_end(steps: &[Step], k: usize, old: &DiffSide, new: &DiffSide) -> (usi
 /// The run compared as one text: its rows in reading order, and for each step the rows that
 /// start in its section (a row with new text goes where that text stands, else where its old
 /// text stood).
-/// `compare` turns the two joined texts into rows (None: not compared).
-pub fn joint(run: &[Step], old: &DiffSide, new: &DiffSide, compare: impl Fn(&str, &str) -> Option<Vec<Row>>) -> Option<(Vec<Row>, Vec<Vec<Row>>)> {
+/// `compare` turns the two joined texts into rows.
+pub fn joint(run: &[Step], old: &DiffSide, new: &DiffSide, compare: impl Fn(&str, &str) -> Vec<Row>) -> (Vec<Row>, Vec<Vec<Row>>) {
     // Each side's sections in the run, in order, with the step that holds each.
     let mut olds: Vec<(usize, usize)> = Vec::new();
     let mut news: Vec<(usize, usize)> = Vec::new();
@@ -46,7 +46,7 @@ pub fn joint(run: &[Step], old: &DiffSide, new: &DiffSide, compare: impl Fn(&str
     }
     let a: String = olds.iter().map(|&(i, _)| old.sections[i].text.as_str()).collect();
     let b: String = news.iter().map(|&(j, _)| new.sections[j].text.as_str()).collect();
-    let rows = compare(&a, &b)?;
+    let rows = compare(&a, &b);
     // Where each side's sections end in the joined text, and which step holds each.
     let ends = |parts: &[(usize, usize)], side: &DiffSide| {
         parts.iter().scan(0, |at, &(i, k)| {
@@ -66,7 +66,7 @@ pub fn joint(run: &[Step], old: &DiffSide, new: &DiffSide, compare: impl Fn(&str
         per_step[k].push(row.clone());
         (po, pn) = (po + lo, pn + ln);
     }
-    Some((rows, per_step))
+    (rows, per_step)
 }
 
 /// Words marked inserted or deleted in these rows (`words::marked`).
