@@ -6,9 +6,8 @@
 //! an unpaired piece or a single over-long sentence is shown deleted and inserted whole.
 
 use super::units::{blocks, is_table, lines, sentences};
-use super::words::{Signature, affordable, diff_tokens, into_hunks, push, text_key, tokens};
+use super::words::{Signature, Work, into_hunks, push, text_key};
 use super::{DiffOp, DiffOptions, OpKind, Row};
-use std::time::Instant;
 
 /// Pieces this similar are paired and compared; less similar ones are replaced whole.
 const PAIR: f64 = 0.3;
@@ -35,32 +34,32 @@ enum Piece<'a> {
 }
 
 /// Diffs two sections' texts: one row per paragraph and its counterpart.
-pub fn diff_blocks(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Vec<Row> {
+pub fn diff_blocks(old: &str, new: &str, work: &Work) -> Vec<Row> {
     let (ob, nb) = (blocks(old), blocks(new));
     if old == new {
         return ob.iter().map(|b| Row::new(vec![DiffOp { op: OpKind::Equal, text: (*b).to_owned() }])).collect();
     }
-    align(&ob, &nb, Level::Paragraph, options)
+    align(&ob, &nb, Level::Paragraph, work.options)
         .into_iter()
         .map(|piece| {
             let mut ops = Vec::new();
-            emit(piece, Level::Paragraph, options, deadline, &mut ops);
+            emit(piece, Level::Paragraph, work, &mut ops);
             Row::new(into_hunks(ops))
         })
         .collect()
 }
 
-fn emit(piece: Piece, level: Level, options: DiffOptions, deadline: Instant, ops: &mut Vec<DiffOp>) {
+fn emit(piece: Piece, level: Level, work: &Work, ops: &mut Vec<DiffOp>) {
     match piece {
-        Piece::Paired(a, b) => compare(a, b, level, options, deadline, ops),
-        Piece::Joined(a, b) => by_pieces(&a.concat(), &b.concat(), level, options, deadline, ops),
+        Piece::Paired(a, b) => compare(a, b, level, work, ops),
+        Piece::Joined(a, b) => by_pieces(&a.concat(), &b.concat(), level, work, ops),
         Piece::Deleted(a) => push(ops, OpKind::Delete, a),
         Piece::Inserted(b) => push(ops, OpKind::Insert, b),
     }
 }
 
 /// One piece against its counterpart: word by word when affordable, else by finer pieces.
-fn compare(old: &str, new: &str, level: Level, options: DiffOptions, deadline: Instant, ops: &mut Vec<DiffOp>) {
+fn compare(old: &str, new: &str, level: Level, work: &Work, ops: &mut Vec<DiffOp>) {
     if old == new {
         return push(ops, OpKind::Equal, old);
     }
@@ -74,19 +73,15 @@ fn compare(old: &str, new: &str, level: Level, options: DiffOptions, deadline: I
     // A table is compared row by row, so no word pairs across rows.
     let rows_first = level == Level::Paragraph && is_table(old) && is_table(new);
     if !rows_first {
-        let (ot, nt) = (tokens(old), tokens(new));
-        if affordable(&ot, &nt) && Instant::now() < deadline {
-            for op in diff_tokens(&ot, &nt, options) {
-                push(ops, op.op, &op.text);
-            }
+        if work.in_time() && work.diff_words(old, new, ops) {
             return;
         }
     }
-    by_pieces(old, new, level, options, deadline, ops);
+    by_pieces(old, new, level, work, ops);
 }
 
 /// Compares two texts by their pieces finer than `level`: lines, else sentences, else whole.
-fn by_pieces(old: &str, new: &str, level: Level, options: DiffOptions, deadline: Instant, ops: &mut Vec<DiffOp>) {
+fn by_pieces(old: &str, new: &str, level: Level, work: &Work, ops: &mut Vec<DiffOp>) {
     let mut level = level;
     loop {
         let (finer, split): (Level, fn(&str) -> Vec<&str>) = match level {
@@ -100,8 +95,8 @@ fn by_pieces(old: &str, new: &str, level: Level, options: DiffOptions, deadline:
         level = finer;
         let (op, np) = (split(old), split(new));
         if op.len() > 1 || np.len() > 1 {
-            for piece in align(&op, &np, level, options) {
-                emit(piece, level, options, deadline, ops);
+            for piece in align(&op, &np, level, work.options) {
+                emit(piece, level, work, ops);
             }
             return;
         }

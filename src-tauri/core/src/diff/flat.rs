@@ -4,13 +4,12 @@
 //! section-aware redline unless this one marks fewer words, so no redline is coarser than a
 //! line diff's (issue #15).
 
-use super::words::{affordable, diff_tokens, into_hunks, marked, push, text_key, tokens};
+use super::words::{Work, into_hunks, marked, push, text_key};
 use super::formatted;
-use super::{DiffOp, DiffOptions, OpKind, Row, blocks};
+use super::{DiffOp, OpKind, Row, blocks, units};
 use imara_diff::{Algorithm, Diff, InternedInput};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::time::Instant;
 
 /// The two texts compared line by line, then word by word inside each changed run of lines;
 /// one row per paragraph where both sides agree. Lines are aligned two ways, as git's default
@@ -18,7 +17,8 @@ use std::time::Instant;
 /// alignment is the better one on every real policy history. None when a changed run is too
 /// large to word-diff (or time is up): the section-aware redline compares such runs by their
 /// pieces already, so a line diff has nothing finer to offer.
-pub fn rows(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Option<Vec<Row>> {
+pub fn rows(old: &str, new: &str, work: &Work) -> Option<Vec<Row>> {
+    let options = work.options;
     let ol: Vec<&str> = old.split_inclusive('\n').collect();
     let nl: Vec<&str> = new.split_inclusive('\n').collect();
     let ok: Vec<_> = ol.iter().map(|l| text_key(l, options)).collect();
@@ -41,23 +41,15 @@ pub fn rows(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Op
         }
     }
     let mut best: Option<Vec<DiffOp>> = None;
-    // A run both alignments change alike is word-diffed once.
-    let mut done: HashMap<(Range<usize>, Range<usize>), Vec<DiffOp>> = HashMap::new();
     for hunks in alignments {
         let mut ops = Vec::new();
         let (mut o, mut n) = (0, 0);
         for (before, after) in hunks {
-            same_lines(&ol[o..before.start], &nl[n..after.start], options, deadline, &mut ops)?;
+            same_lines(&ol[o..before.start], &nl[n..after.start], work, &mut ops)?;
+            changed(&ol[before.clone()].concat(), &nl[after.clone()].concat(), work, &mut ops)?;
             (o, n) = (before.end, after.end);
-            let key = (before, after);
-            if !done.contains_key(&key) {
-                let mut run = Vec::new();
-                changed(&ol[key.0.clone()].concat(), &nl[key.1.clone()].concat(), options, deadline, &mut run)?;
-                done.insert(key.clone(), run);
-            }
-            done[&key].iter().for_each(|op| push(&mut ops, op.op, &op.text));
         }
-        same_lines(&ol[o..], &nl[n..], options, deadline, &mut ops)?;
+        same_lines(&ol[o..], &nl[n..], work, &mut ops)?;
         let ops = into_hunks(ops);
         if best.as_ref().is_none_or(|b| marked(&ops) < marked(b)) {
             best = Some(ops);
@@ -69,23 +61,45 @@ pub fn rows(old: &str, new: &str, options: DiffOptions, deadline: Instant) -> Op
 /// Whether the redline read as a document (`formatted`) shows, on each side, the words that
 /// side shows alone. A line diff's runs may cross paragraph and list boundaries in shapes the
 /// section-aware redline never makes; where the document view could not show such a redline
-/// faithfully, the section-aware one is kept. Each stretch of changed rows is checked on its
-/// own (rows start after a blank line both sides share), so the cost follows the change.
-pub fn reads_as_each_side(rows: &[Row]) -> bool {
-    let changed = |r: &Row| r.ops.iter().any(|o| o.op != OpKind::Equal);
-    rows.chunk_by(|a, b| changed(a) == changed(b)).filter(|run| changed(&run[0])).all(|run| {
-        let ops: Vec<DiffOp> = run.iter().flat_map(|r| r.ops.iter().cloned()).collect();
-        formatted::shows_each_side(&ops)
+/// faithfully, the section-aware one (`blocks`) is kept. Each stretch of changed rows is checked
+/// on its own (rows start after a blank line both sides share), so the cost follows the change,
+/// and a row `blocks` has too (the same ops from the same place) needs no check.
+pub fn reads_as_each_side(rows: &[Row], blocks: &[Row]) -> bool {
+    let known: HashMap<(usize, usize), &Row> = starts(blocks).zip(blocks).collect();
+    let needs: Vec<bool> = starts(rows)
+        .zip(rows)
+        .map(|(at, r)| r.ops.iter().any(|o| o.op != OpKind::Equal) && known.get(&at).is_none_or(|b| b.ops != r.ops))
+        .collect();
+    let mut k = 0;
+    needs.chunk_by(|a, b| a == b).all(|run| {
+        let (from, to) = (k, k + run.len());
+        k = to;
+        !run[0] || formatted::shows_each_side(&rows[from..to].iter().flat_map(|r| r.ops.iter().cloned()).collect::<Vec<_>>())
+    })
+}
+
+/// Where each row starts in the old text and in the new.
+fn starts(rows: &[Row]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    rows.iter().scan((0, 0), |at, r| {
+        let start = *at;
+        for o in &r.ops {
+            match o.op {
+                OpKind::Equal => *at = (at.0 + o.text.len(), at.1 + o.text.len()),
+                OpKind::Delete => at.0 += o.text.len(),
+                OpKind::Insert => at.1 += o.text.len(),
+            }
+        }
+        Some(start)
     })
 }
 
 /// Lines matched (equal, or equal under the options: the differences shown word by word).
-fn same_lines(old: &[&str], new: &[&str], options: DiffOptions, deadline: Instant, ops: &mut Vec<DiffOp>) -> Option<()> {
+fn same_lines(old: &[&str], new: &[&str], work: &Work, ops: &mut Vec<DiffOp>) -> Option<()> {
     for (a, b) in old.iter().zip(new) {
         if a == b {
             push(ops, OpKind::Equal, a);
         } else {
-            changed(a, b, options, deadline, ops)?;
+            changed(a, b, work, ops)?;
         }
     }
     Some(())
@@ -93,27 +107,22 @@ fn same_lines(old: &[&str], new: &[&str], options: DiffOptions, deadline: Instan
 
 /// A changed run of lines, word by word; None when that is not affordable (the section-aware
 /// redline compares such a run by its pieces already) or time is up.
-fn changed(old: &str, new: &str, options: DiffOptions, deadline: Instant, ops: &mut Vec<DiffOp>) -> Option<()> {
+fn changed(old: &str, new: &str, work: &Work, ops: &mut Vec<DiffOp>) -> Option<()> {
     if old.is_empty() || new.is_empty() {
         push(ops, OpKind::Delete, old);
         push(ops, OpKind::Insert, new);
         return Some(());
     }
-    if Instant::now() >= deadline {
+    if !work.in_time() {
         return None;
     }
     // No word pairs across a table's rows or cells: a run with table rows is compared piece by
     // piece, tables row by row, as the section-aware redline does.
     if [old, new].iter().any(|t| t.lines().any(|l| l.trim_start().starts_with('|'))) {
-        blocks::diff_blocks(old, new, options, deadline).iter().flat_map(|r| &r.ops).for_each(|op| push(ops, op.op, &op.text));
+        blocks::diff_blocks(old, new, work).iter().flat_map(|r| &r.ops).for_each(|op| push(ops, op.op, &op.text));
         return Some(());
     }
-    let (ot, nt) = (tokens(old), tokens(new));
-    if !affordable(&ot, &nt) {
-        return None;
-    }
-    diff_tokens(&ot, &nt, options).iter().for_each(|op| push(ops, op.op, &op.text));
-    Some(())
+    work.diff_words(old, new, ops).then_some(())
 }
 
 /// Whether a line diff could mark fewer words than these rows: only where they delete or insert
@@ -142,8 +151,7 @@ fn paragraphs(ops: Vec<DiffOp>) -> Vec<Row> {
             continue;
         }
         let mut rest = op.text.as_str();
-        while let Some(at) = rest.find("\n\n") {
-            let end = at + 2 + rest[at + 2..].bytes().take_while(|&b| b == b'\n').count();
+        while let Some(end) = units::paragraph_end(rest) {
             push(&mut row, OpKind::Equal, &rest[..end]);
             rows.push(Row::new(std::mem::take(&mut row)));
             rest = &rest[end..];
@@ -160,10 +168,11 @@ fn paragraphs(ops: Vec<DiffOp>) -> Vec<Row> {
 mod tests {
     use super::*;
     use crate::diff::words::marked;
-    use std::time::Duration;
+    use crate::diff::DiffOptions;
+    use std::time::{Duration, Instant};
 
     fn flat(a: &str, b: &str) -> Vec<Row> {
-        rows(a, b, DiffOptions::default(), Instant::now() + Duration::from_secs(5)).unwrap()
+        rows(a, b, &Work::new(DiffOptions::default(), Instant::now() + Duration::from_secs(5))).unwrap()
     }
 
     fn side(rows: &[Row], skip: OpKind) -> String {

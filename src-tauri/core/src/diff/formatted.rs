@@ -578,8 +578,37 @@ fn trimmed(mut runs: Vec<Run>, start: bool, end: bool) -> Vec<Run> {
 pub fn shows_each_side(ops: &[DiffOp]) -> bool {
     let (old, new) = sides(ops);
     let both = blocks_of(ops, &old, &new);
-    shown_text(&both, OpKind::Insert).split_whitespace().eq(old.shown_text().split_whitespace())
-        && shown_text(&both, OpKind::Delete).split_whitespace().eq(new.shown_text().split_whitespace())
+    same_words(&shown_text(&both, OpKind::Insert), &old.shown_text()) && same_words(&shown_text(&both, OpKind::Delete), &new.shown_text())
+}
+
+/// `a.split_whitespace().eq(b.split_whitespace())`, reading ASCII bytes without decoding them.
+fn same_words(a: &str, b: &str) -> bool {
+    // Where the run of whitespace (or of anything else) from byte `i` ends.
+    fn end(t: &str, mut i: usize, space: bool) -> usize {
+        let b = t.as_bytes();
+        while i < b.len() {
+            let (is_space, n) = if b[i].is_ascii() {
+                (b[i].is_ascii_whitespace() || b[i] == 0x0b, 1)
+            } else {
+                let c = t[i..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), c.len_utf8())
+            };
+            if is_space != space {
+                break;
+            }
+            i += n;
+        }
+        i
+    }
+    let (mut i, mut j) = (end(a, 0, true), end(b, 0, true));
+    while i < a.len() && j < b.len() {
+        let (ei, ej) = (end(a, i, false), end(b, j, false));
+        if a[i..ei] != b[j..ej] {
+            return false;
+        }
+        (i, j) = (end(a, ei, true), end(b, ej, true));
+    }
+    i == a.len() && j == b.len()
 }
 
 /// The words one side's Markdown shows: what `shown_words` gives for its redline against
@@ -767,6 +796,13 @@ mod tests {
         let lines = lines(&ops);
         let marks: Vec<OpKind> = lines.iter().map(|l| l.mark).collect();
         assert_eq!(marks, [OpKind::Equal, OpKind::Delete, OpKind::Insert]);
+    }
+
+    #[test]
+    fn words_compare_as_split_whitespace_does() {
+        for (a, b) in [("a b", " a\n\tb "), ("a\u{a0}b", "a b"), ("a\x0bb", "a b"), ("é b", "é  b"), ("ab", "a b"), ("a b", "a"), ("", "  "), ("“x”", "“x” y")] {
+            assert_eq!(same_words(a, b), a.split_whitespace().eq(b.split_whitespace()), "{a:?} {b:?}");
+        }
     }
 
     #[test]

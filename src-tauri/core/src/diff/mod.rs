@@ -132,7 +132,7 @@ pub fn compare_by_section(old: &DiffSide, new: &DiffSide, options: DiffOptions) 
 }
 
 fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: bool) -> Comparison {
-    let deadline = Instant::now() + BUDGET;
+    let work = words::Work::new(options, Instant::now() + BUDGET);
     let mut out = Builder::default();
     let pair_change = |i: usize, j: usize, in_order: bool, rows: Vec<Row>| {
         let (a, b) = (&old.sections[i], &new.sections[j]);
@@ -155,7 +155,7 @@ fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: boo
     };
     let paired = |i: usize, j: usize, in_order: bool| {
         let (a, b) = (&old.sections[i], &new.sections[j]);
-        pair_change(i, j, in_order, rows(&a.text, &b.text, options, deadline, joint))
+        pair_change(i, j, in_order, rows(&a.text, &b.text, &work, joint))
     };
     // An in-order step as its own section change; `rows` as given, or the step's own.
     let change = |step: align::Step, rows: Option<Vec<Row>>| match step {
@@ -197,7 +197,7 @@ fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: boo
         if worth && joint {
             let run = &steps[k..end];
             let apart: Vec<SectionChange> = run.iter().map(|&s| change(s, None)).collect();
-            let (rows, per_step) = runs::joint(run, old, new, |a, b| rows(a, b, options, deadline, joint));
+            let (rows, per_step) = runs::joint(run, old, new, |a, b| rows(a, b, &work, joint));
             if runs::marked(&rows) < apart.iter().map(|c| runs::marked(&c.rows)).sum() {
                 out.joint(run, &rows, per_step, change);
             } else {
@@ -229,11 +229,11 @@ fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: boo
 /// Two texts' rows: block by block (paragraphs, list items, table rows, then words), or, where
 /// that replaces text across a line break and a line diff marks fewer words, line by line as
 /// git's word diff does (`flat`), so no redline is coarser than git's. `floor` off: blocks only.
-fn rows(a: &str, b: &str, options: DiffOptions, deadline: Instant, floor: bool) -> Vec<Row> {
-    let rows = blocks::diff_blocks(a, b, options, deadline);
+fn rows(a: &str, b: &str, work: &words::Work, floor: bool) -> Vec<Row> {
+    let rows = blocks::diff_blocks(a, b, work);
     if floor && flat::could_do_better(&rows) {
         let fewer = |lines: &Vec<Row>| runs::marked(lines) < runs::marked(&rows);
-        if let Some(lines) = flat::rows(a, b, options, deadline).filter(|lines| fewer(lines) && flat::reads_as_each_side(lines)) {
+        if let Some(lines) = flat::rows(a, b, work).filter(|lines| fewer(lines) && flat::reads_as_each_side(lines, &rows)) {
             return lines;
         }
     }

@@ -6,18 +6,38 @@
 pub fn blocks(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    while let Some(at) = text[start..].find("\n\n") {
-        let mut end = start + at + 2;
-        while text.as_bytes().get(end) == Some(&b'\n') {
-            end += 1;
-        }
-        out.push(&text[start..end]);
-        start = end;
+    while let Some(end) = paragraph_end(&text[start..]) {
+        out.push(&text[start..start + end]);
+        start += end;
     }
     if start < text.len() {
         out.push(&text[start..]);
     }
     out
+}
+
+/// Where the first paragraph ends with the blank lines after it: after the run of blank lines
+/// (empty, or only spaces: "*   item\n    \n*   item" is two) that follows a line break.
+/// Line breaks are found by `memchr` (as a `char` pattern is).
+pub fn paragraph_end(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    // The end of the blank line that starts at `at`, if it is one.
+    let blank = |at: usize| {
+        let spaces = b[at..].iter().take_while(|&&c| matches!(c, b' ' | b'\t' | b'\r')).count();
+        (b.get(at + spaces) == Some(&b'\n')).then_some(at + spaces + 1)
+    };
+    let mut from = 0;
+    while let Some(at) = text[from..].find('\n') {
+        let line = from + at + 1;
+        if let Some(mut end) = blank(line) {
+            while let Some(next) = blank(end) {
+                end = next;
+            }
+            return Some(end);
+        }
+        from = line;
+    }
+    None
 }
 
 /// A Markdown table: every line that is not blank starts with `|`.
@@ -88,6 +108,8 @@ mod tests {
     fn pieces_join_back_exactly() {
         let t = "We keep data, for 30 days.\n\n\nThen  we delete it.";
         assert_eq!(blocks(t), ["We keep data, for 30 days.\n\n\n", "Then  we delete it."]);
+        assert_eq!(blocks("* a\n    \n* b\n \n\nc\n   "), ["* a\n    \n", "* b\n \n\n", "c\n   "]);
+        assert_eq!(blocks("\n\n\na"), ["\n\n\n", "a"]);
         let list = "Intro:\n* one\n  more\n    \n- two\n10. three\nafter\n";
         assert_eq!(lines(list), ["Intro:\n", "* one\n  more\n    \n", "- two\n", "10. three\n", "after\n"]);
         let table = "| a | b |\n| --- | --- |\n| 1 | 2 |\n";

@@ -2,6 +2,7 @@
 
 use super::{DiffOp, DiffOptions, OpKind};
 use std::borrow::Cow;
+use std::time::Instant;
 
 /// Above this many token comparisons a pair of texts is compared in finer pieces first.
 const MAX_WORK: usize = 4_000_000;
@@ -14,65 +15,68 @@ const MYERS_WORK: usize = 250_000;
 /// start is a token of its own. Keeping the space with its word halves the sequences the diff
 /// walks.
 pub fn tokens(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
-    if text.is_ascii() {
-        // The common case, byte by byte; the same rules as below.
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() && b[i].is_ascii_whitespace() {
+    let mut i = run_of(text, 0, Class::Space);
+    if i > 0 {
+        out.push(&text[..i]);
+    }
+    while i < b.len() {
+        let start = i;
+        let (first, n) = class_at(text, i);
+        i += n;
+        if first == Class::Word {
+            i = run_of(text, i, Class::Word);
+        } else if b[start] == b'\\' && b.get(i).is_some_and(u8::is_ascii_punctuation) {
             i += 1;
         }
-        if i > 0 {
-            out.push(&text[..i]);
-        }
-        while i < b.len() {
-            let start = i;
-            if b[i].is_ascii_alphanumeric() {
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-            } else if b[i] == b'\\' && b.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
-                i += 2;
-            } else {
-                i += 1;
-            }
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            out.push(&text[start..i]);
-        }
-        return out;
-    }
-    let mut chars = text.char_indices().peekable();
-    let mut start = 0;
-    // Leading whitespace.
-    while let Some(&(_, c)) = chars.peek() {
-        if !c.is_whitespace() {
-            break;
-        }
-        chars.next();
-    }
-    if let Some(&(i, _)) = chars.peek() {
-        if i > 0 {
-            out.push(&text[..i]);
-            start = i;
-        }
-    } else if !text.is_empty() {
-        out.push(text);
-        return out;
-    }
-    while let Some((_, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            while chars.next_if(|&(_, d)| d.is_alphanumeric()).is_some() {}
-        } else if c == '\\' {
-            chars.next_if(|&(_, d)| d.is_ascii_punctuation());
-        }
-        while chars.next_if(|&(_, d)| d.is_whitespace()).is_some() {}
-        let end = chars.peek().map_or(text.len(), |&(i, _)| i);
-        out.push(&text[start..end]);
-        start = end;
+        i = run_of(text, i, Class::Space);
+        out.push(&text[start..i]);
     }
     out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Space,
+    Other,
+}
+
+/// The class of the character at byte `i` and its length: an ASCII byte classed as it stands,
+/// only a non-ASCII character decoded.
+#[inline]
+fn class_at(text: &str, i: usize) -> (Class, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        let class = match b {
+            _ if b.is_ascii_alphanumeric() => Class::Word,
+            b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => Class::Space,
+            _ => Class::Other,
+        };
+        return (class, 1);
+    }
+    let c = text[i..].chars().next().unwrap_or_default();
+    let class = if c.is_alphanumeric() {
+        Class::Word
+    } else if c.is_whitespace() {
+        Class::Space
+    } else {
+        Class::Other
+    };
+    (class, c.len_utf8())
+}
+
+/// Where the run of `class` characters from byte `i` ends.
+fn run_of(text: &str, mut i: usize, class: Class) -> usize {
+    while i < text.len() {
+        let (found, n) = class_at(text, i);
+        if found != class {
+            break;
+        }
+        i += n;
+    }
+    i
 }
 
 /// What a token is compared by: the word without its trailing whitespace (as git's word diff,
@@ -213,28 +217,86 @@ fn push_all(ops: &mut Vec<DiffOp>, op: OpKind, tokens: &[&str]) {
 }
 
 /// Whether a word diff of these two texts fits in the work one paragraph pair may take.
-pub fn affordable(old: &[&str], new: &[&str]) -> bool {
+fn affordable(old: &[&str], new: &[&str]) -> bool {
     old.len().saturating_mul(new.len()) <= MAX_WORK
 }
 
-/// Word diff of two texts (runs, not yet joined into hunks). Tokens match by their word alone;
+/// What the word diffs of one comparison share: the options, and the deadline past which
+/// pieces are compared coarser.
+pub struct Work {
+    pub options: DiffOptions,
+    deadline: Instant,
+}
+
+impl Work {
+    pub fn new(options: DiffOptions, deadline: Instant) -> Work {
+        Work { options, deadline }
+    }
+
+    pub fn in_time(&self) -> bool {
+        Instant::now() < self.deadline
+    }
+
+    /// Word diff of two texts into `ops` (runs, not yet joined into hunks); false, with nothing
+    /// pushed, when the changed middle is too large to word-diff. The text both ends share is
+    /// cut off first where a token starts, so an edit in a long paragraph costs what its middle
+    /// does.
+    pub fn diff_words(&self, old: &str, new: &str, ops: &mut Vec<DiffOp>) -> bool {
+        let (head, tail) = shared_ends(old, new);
+        let (ot, nt) = (tokens(&old[head..old.len() - tail]), tokens(&new[head..new.len() - tail]));
+        if !affordable(&ot, &nt) {
+            return false;
+        }
+        push(ops, OpKind::Equal, &old[..head]);
+        diff_tokens(&ot, &nt, self.options, ops);
+        push(ops, OpKind::Equal, &old[old.len() - tail..]);
+        true
+    }
+}
+
+/// How many bytes both texts start and end with, each cut where a token starts on both sides
+/// (after whitespace, before a character that is not), so tokenizing the rest gives the tokens
+/// the whole text has there.
+fn shared_ends(old: &str, new: &str) -> (usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let starts_token = |text: &str, at: usize| {
+        at == 0 || (text.as_bytes()[at - 1].is_ascii_whitespace() && text[at..].chars().next().is_some_and(|c| !c.is_whitespace()))
+    };
+    let mut head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while head > 0 && !(head < a.len() && head < b.len() && starts_token(old, head) && starts_token(new, head)) {
+        head -= 1;
+    }
+    let most = a.len().min(b.len()) - head;
+    let mut tail = a.iter().rev().zip(b.iter().rev()).take(most).take_while(|(x, y)| x == y).count();
+    while tail > 0 && !(starts_token(old, a.len() - tail) && starts_token(new, b.len() - tail)) {
+        tail -= 1;
+    }
+    (head, tail)
+}
+
+/// Word diff of two token sequences into `ops`. Tokens match by their word alone;
 /// a matched word whose following whitespace changed shows that whitespace deleted and
 /// inserted. imara-diff's Myers, as git's word diff: where a passage was rewritten it keeps the
 /// words that recur ("to", "your", "the use of our") unmarked, where the histogram diff anchors
 /// on rare words and marks more. Above `MYERS_WORK` token pairs the histogram diff, which stays
 /// quick on long dense rewrites.
-pub fn diff_tokens(ot: &[&str], nt: &[&str], options: DiffOptions) -> Vec<DiffOp> {
+fn diff_tokens(ot: &[&str], nt: &[&str], options: DiffOptions, ops: &mut Vec<DiffOp>) {
     let algorithm = if ot.len().saturating_mul(nt.len()) <= MYERS_WORK { imara_diff::Algorithm::Myers } else { imara_diff::Algorithm::Histogram };
-    diff_tokens_by(algorithm, ot, nt, options)
+    diff_tokens_by(algorithm, ot, nt, options, ops)
 }
 
-fn diff_tokens_by(algorithm: imara_diff::Algorithm, ot: &[&str], nt: &[&str], options: DiffOptions) -> Vec<DiffOp> {
+fn diff_tokens_by(algorithm: imara_diff::Algorithm, ot: &[&str], nt: &[&str], options: DiffOptions, ops: &mut Vec<DiffOp>) {
+    // The words both ends share are matched before any is interned: an edit in a long paragraph
+    // then costs what the changed middle does (Myers strips them alike).
+    let same = |a: &&str, b: &&str| a == b || key(a, options) == key(b, options);
+    let head = ot.iter().zip(nt).take_while(|(a, b)| same(a, b)).count();
+    let tail = ot[head..].iter().rev().zip(nt[head..].iter().rev()).take_while(|(a, b)| same(a, b)).count();
+    let (om, nm) = (&ot[head..ot.len() - tail], &nt[head..nt.len() - tail]);
     let mut input: imara_diff::InternedInput<Cow<str>> = imara_diff::InternedInput::default();
-    input.update_before(ot.iter().map(|t| key(t, options)));
-    input.update_after(nt.iter().map(|t| key(t, options)));
+    input.update_before(om.iter().map(|t| key(t, options)));
+    input.update_after(nm.iter().map(|t| key(t, options)));
     let diff = imara_diff::Diff::compute(algorithm, &input);
-    let mut ops = Vec::new();
-    let (mut o, mut n) = (0usize, 0usize);
+    let (mut o, mut n) = (0, 0);
     let same_run = |ops: &mut Vec<DiffOp>, old: &[&str], new: &[&str]| {
         if options.ignore_whitespace || old == new {
             // Equal under the options: the old text carries it (exactly equal without options).
@@ -252,14 +314,14 @@ fn diff_tokens_by(algorithm: imara_diff::Algorithm, ot: &[&str], nt: &[&str], op
         }
     };
     for h in diff.hunks() {
-        let (bs, be, as_, ae) = (h.before.start as usize, h.before.end as usize, h.after.start as usize, h.after.end as usize);
-        same_run(&mut ops, &ot[o..bs], &nt[n..as_]);
-        push_all(&mut ops, OpKind::Delete, &ot[bs..be]);
-        push_all(&mut ops, OpKind::Insert, &nt[as_..ae]);
+        let (bs, be) = (head + h.before.start as usize, head + h.before.end as usize);
+        let (as_, ae) = (head + h.after.start as usize, head + h.after.end as usize);
+        same_run(ops, &ot[o..bs], &nt[n..as_]);
+        push_all(ops, OpKind::Delete, &ot[bs..be]);
+        push_all(ops, OpKind::Insert, &nt[as_..ae]);
         (o, n) = (be, ae);
     }
-    same_run(&mut ops, &ot[o..], &nt[n..]);
-    ops
+    same_run(ops, &ot[o..], &nt[n..]);
 }
 
 /// Joins each run of changes into one deletion and one insertion, and folds a lone run of

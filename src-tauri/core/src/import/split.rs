@@ -128,8 +128,8 @@ fn mark_of(line: &str, after_blank: bool, plain: bool) -> Option<(Mark, Option<u
         let starts_upper = rest.chars().next().is_some_and(char::is_uppercase);
         return (starts_upper && heading_like(rest, 12) && !rest.ends_with(':')).then_some((Mark::Numbered, Some(n)));
     }
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && !t.contains("](");
+    let mut letters = t.chars().filter(|c| c.is_alphabetic());
+    let caps = letters.clone().nth(3).is_some() && letters.all(char::is_uppercase) && !t.contains("](");
     (caps && heading_like(t, 12) && !t.ends_with(':')).then_some((Mark::Caps, None))
 }
 
@@ -258,11 +258,13 @@ fn dominant(found: &[Candidate], lines: &[&str], top: Mark) -> Option<(usize, us
     let starts: Vec<usize> = found.iter().filter(|c| c.mark <= top).map(|c| c.line).collect();
     let words = |from: usize, to: usize| lines[from..to].iter().map(|l| l.split_whitespace().count()).sum::<usize>();
     let ranges: Vec<(usize, usize)> = starts.iter().enumerate().map(|(k, from)| (*from, starts.get(k + 1).copied().unwrap_or(lines.len()))).collect();
-    let total: usize = ranges.iter().map(|(a, b)| words(*a, *b)).sum();
+    // Decided before any word is counted: most documents have more sections than this.
     if ranges.len() > 8 {
         return None;
     }
-    ranges.into_iter().find(|(a, b)| words(*a, *b) * 2 > total)
+    let counts: Vec<usize> = ranges.iter().map(|(a, b)| words(*a, *b)).collect();
+    let total: usize = counts.iter().sum();
+    ranges.into_iter().zip(counts).find(|(_, n)| n * 2 > total).map(|(range, _)| range)
 }
 
 /// Splits a Markdown or plain-text file into sections at its headings; text before the first
@@ -289,24 +291,24 @@ fn split(text: &str, plain: bool) -> (DiffSide, Vec<Option<Mark>>, Option<Mark>)
         found.iter().filter(|c| top.is_some_and(|t| c.mark <= t)).map(|c| (c.line, c.mark)).collect();
     let mut sections: Vec<DiffSection> = Vec::new();
     let mut marks = Vec::new();
-    let mut current = DiffSection { key: None, heading: String::new(), text: String::new() };
-    let mut current_mark = None;
+    // The open section: its heading, mark and where its text starts.
+    let (mut heading, mut mark, mut start) = (String::new(), None, 0);
+    let mut at = 0;
     for (i, line) in lines.iter().enumerate() {
-        if let Some(mark) = opening.get(&i) {
-            let heading = clean_heading(line);
-            if !current.text.is_empty() {
-                sections.push(std::mem::replace(&mut current, DiffSection { key: None, heading, text: String::new() }));
-                marks.push(current_mark);
-            } else {
-                current.heading = heading;
+        if let Some(opens) = opening.get(&i) {
+            if at > start {
+                sections.push(DiffSection { key: None, heading: std::mem::take(&mut heading), text: text[start..at].to_owned() });
+                marks.push(mark);
+                start = at;
             }
-            current_mark = Some(*mark);
+            heading = clean_heading(line);
+            mark = Some(*opens);
         }
-        current.text.push_str(line);
+        at += line.len();
     }
-    if !current.text.is_empty() {
-        sections.push(current);
-        marks.push(current_mark);
+    if at > start {
+        sections.push(DiffSection { key: None, heading, text: text[start..].to_owned() });
+        marks.push(mark);
     }
     (DiffSide { sections }, marks, top)
 }
