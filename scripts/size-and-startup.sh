@@ -14,6 +14,9 @@ per_run() { # mean milliseconds per run of a command, over N runs
   end=$(date +%s%N)
   echo "scale=1; ($end - $start) / $n / 1000000" | bc
 }
+instructions() { # instructions one run of a command executes, counted by valgrind
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ {print $4}'
+}
 for bin in "$target/clausewright" "$cli"; do
   [ -x "$bin" ] || { echo "no $bin: build the release first" >&2; exit 1; }
   printf '%-16s %6.1f MB  relative relocations: %s\n' "$(basename "$bin")" "$(echo "scale=1; $(stat -c %s "$bin") / 1000000" | bc)" \
@@ -26,5 +29,9 @@ if [ -d "$corpus" ]; then
     a=$corpus/$1 b=$corpus/$2
     [ -f "$a" ] && [ -f "$b" ] || continue
     echo "$1 -> $2: ours $(per_run 50 "$cli" diff "$a" "$b" --format json) ms, git $(per_run 50 git diff --no-index --word-diff=porcelain "$a" "$b") ms"
+    # Instructions per process, which load on the machine does not change (when valgrind is here).
+    if command -v valgrind >/dev/null; then
+      echo "  instructions: ours $(instructions "$cli" diff "$a" "$b" --format json), git $(instructions git diff --no-index --word-diff=porcelain "$a" "$b")"
+    fi
   done
 fi

@@ -72,10 +72,8 @@ fn compare(old: &str, new: &str, level: Level, work: &Work, ops: &mut Vec<DiffOp
     }
     // A table is compared row by row, so no word pairs across rows.
     let rows_first = level == Level::Paragraph && is_table(old) && is_table(new);
-    if !rows_first {
-        if work.in_time() && work.diff_words(old, new, ops) {
-            return;
-        }
+    if !rows_first && work.in_time() && work.diff_words(old, new, ops) {
+        return;
     }
     by_pieces(old, new, level, work, ops);
 }
