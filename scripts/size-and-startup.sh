@@ -17,21 +17,29 @@ per_run() { # mean milliseconds per run of a command, over N runs
 instructions() { # instructions one run of a command executes, counted by valgrind
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ {print $4}'
 }
+cpu_ms() { # mean CPU time of 100 runs of a command (perf's task-clock)
+  perf stat -x, -e task-clock -r 100 "$@" 2>&1 >/dev/null | awk -F, '/task-clock/ {printf "%.2f", $1}'
+}
 for bin in "$target/clausewright" "$cli"; do
   [ -x "$bin" ] || { echo "no $bin: build the release first" >&2; exit 1; }
   printf '%-16s %6.1f MB  relative relocations: %s\n' "$(basename "$bin")" "$(echo "scale=1; $(stat -c %s "$bin") / 1000000" | bc)" \
     "$(readelf -d "$bin" | awk '/RELACOUNT/ {print $3}' | grep . || echo 0)"
 done
 echo "--version: ours $(per_run 200 "$cli" --version) ms, git $(per_run 200 git --version) ms"
+if command -v perf >/dev/null; then echo "  CPU ms: ours $(cpu_ms "$cli" --version), git $(cpu_ms git --version)"; fi
 if [ -d "$corpus" ]; then
   for pair in "ChatGPT/003.md ChatGPT/004.md" "Grok/006.md Grok/007.md" "DeepSeek/002.md DeepSeek/003.md"; do
     set -- $pair
     a=$corpus/$1 b=$corpus/$2
     [ -f "$a" ] && [ -f "$b" ] || continue
-    echo "$1 -> $2: ours $(per_run 50 "$cli" diff "$a" "$b" --format json) ms, git $(per_run 50 git diff --no-index --word-diff=porcelain "$a" "$b") ms"
-    # Instructions per process, which load on the machine does not change (when valgrind is here).
+    echo "$1 -> $2: ours $(per_run 100 "$cli" diff "$a" "$b" --format json) ms, git $(per_run 100 git diff --no-index --word-diff=porcelain "$a" "$b") ms"
+    # Instructions per process, which load on the machine does not change (when valgrind is
+    # here), and CPU time per process (when perf is).
     if command -v valgrind >/dev/null; then
       echo "  instructions: ours $(instructions "$cli" diff "$a" "$b" --format json), git $(instructions git diff --no-index --word-diff=porcelain "$a" "$b")"
+    fi
+    if command -v perf >/dev/null; then
+      echo "  CPU ms: ours $(cpu_ms "$cli" diff "$a" "$b" --format json), git $(cpu_ms git diff --no-index --word-diff=porcelain "$a" "$b")"
     fi
   done
 fi

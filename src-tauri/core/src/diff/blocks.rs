@@ -5,7 +5,7 @@
 //! each aligned and paired the same way. So a redline is never coarser than a sentence; only
 //! an unpaired piece or a single over-long sentence is shown deleted and inserted whole.
 
-use super::units::{blocks, is_table, lines, sentences};
+use super::units::{blocks, is_row, is_table, lines, sentences};
 use super::words::{Signature, Work, into_hunks, push, text_key};
 use super::{DiffOp, DiffOptions, OpKind, Row};
 
@@ -65,8 +65,7 @@ fn compare(old: &str, new: &str, level: Level, work: &Work, ops: &mut Vec<DiffOp
     }
     // A table row and a line of text are not one edited piece: no word of one pairs with a
     // word of the other (a redline could not show a row turning into a paragraph).
-    let row = |t: &str| t.trim_start().starts_with('|');
-    if row(old) != row(new) {
+    if is_row(old) != is_row(new) {
         push(ops, OpKind::Delete, old);
         return push(ops, OpKind::Insert, new);
     }

@@ -118,7 +118,7 @@ fn changed(old: &str, new: &str, work: &Work, ops: &mut Vec<DiffOp>) -> Option<(
     }
     // No word pairs across a table's rows or cells: a run with table rows is compared piece by
     // piece, tables row by row, as the section-aware redline does.
-    if [old, new].iter().any(|t| t.lines().any(|l| l.trim_start().starts_with('|'))) {
+    if [old, new].iter().any(|t| t.lines().any(units::is_row)) {
         blocks::diff_blocks(old, new, work).iter().flat_map(|r| &r.ops).for_each(|op| push(ops, op.op, &op.text));
         return Some(());
     }

@@ -8,7 +8,7 @@
 //! sides but formatted differently carries what it was (`was`), so a formatting or link change is
 //! shown as one, never as punctuation.
 
-use super::{DiffOp, OpKind};
+use super::{DiffOp, OpKind, words};
 use crate::render::markdown_options;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
@@ -587,13 +587,8 @@ fn same_words(a: &str, b: &str) -> bool {
     fn end(t: &str, mut i: usize, space: bool) -> usize {
         let b = t.as_bytes();
         while i < b.len() {
-            let (is_space, n) = if b[i].is_ascii() {
-                (b[i].is_ascii_whitespace() || b[i] == 0x0b, 1)
-            } else {
-                let c = t[i..].chars().next().unwrap_or_default();
-                (c.is_whitespace(), c.len_utf8())
-            };
-            if is_space != space {
+            let (class, n) = words::class_at(t, i);
+            if (class == words::Class::Space) != space {
                 break;
             }
             i += n;

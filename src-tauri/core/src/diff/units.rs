@@ -40,10 +40,15 @@ pub fn paragraph_end(text: &str) -> Option<usize> {
     None
 }
 
-/// A Markdown table: every line that is not blank starts with `|`.
+/// A Markdown table: every line that is not blank is a row.
 pub fn is_table(block: &str) -> bool {
-    let mut rows = block.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
-    rows.peek().is_some() && rows.all(|l| l.starts_with('|'))
+    let mut rows = block.lines().filter(|l| !l.trim().is_empty()).peekable();
+    rows.peek().is_some() && rows.all(is_row)
+}
+
+/// A table's row: a line that starts with `|` after any indentation.
+pub fn is_row(line: &str) -> bool {
+    line.trim_start().starts_with('|')
 }
 
 /// "* a", "- a", "+ a", "1. a", "2) a" after any indentation.

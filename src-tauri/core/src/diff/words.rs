@@ -37,7 +37,7 @@ pub fn tokens(text: &str) -> Vec<&str> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
+pub enum Class {
     Word,
     Space,
     Other,
@@ -46,7 +46,7 @@ enum Class {
 /// The class of the character at byte `i` and its length: an ASCII byte classed as it stands,
 /// only a non-ASCII character decoded.
 #[inline]
-fn class_at(text: &str, i: usize) -> (Class, usize) {
+pub fn class_at(text: &str, i: usize) -> (Class, usize) {
     let b = text.as_bytes()[i];
     if b.is_ascii() {
         let class = match b {
@@ -286,15 +286,9 @@ fn diff_tokens(ot: &[&str], nt: &[&str], options: DiffOptions, ops: &mut Vec<Dif
 }
 
 fn diff_tokens_by(algorithm: imara_diff::Algorithm, ot: &[&str], nt: &[&str], options: DiffOptions, ops: &mut Vec<DiffOp>) {
-    // The words both ends share are matched before any is interned: an edit in a long paragraph
-    // then costs what the changed middle does (Myers strips them alike).
-    let same = |a: &&str, b: &&str| a == b || key(a, options) == key(b, options);
-    let head = ot.iter().zip(nt).take_while(|(a, b)| same(a, b)).count();
-    let tail = ot[head..].iter().rev().zip(nt[head..].iter().rev()).take_while(|(a, b)| same(a, b)).count();
-    let (om, nm) = (&ot[head..ot.len() - tail], &nt[head..nt.len() - tail]);
     let mut input: imara_diff::InternedInput<Cow<str>> = imara_diff::InternedInput::default();
-    input.update_before(om.iter().map(|t| key(t, options)));
-    input.update_after(nm.iter().map(|t| key(t, options)));
+    input.update_before(ot.iter().map(|t| key(t, options)));
+    input.update_after(nt.iter().map(|t| key(t, options)));
     let diff = imara_diff::Diff::compute(algorithm, &input);
     let (mut o, mut n) = (0, 0);
     let same_run = |ops: &mut Vec<DiffOp>, old: &[&str], new: &[&str]| {
@@ -314,8 +308,7 @@ fn diff_tokens_by(algorithm: imara_diff::Algorithm, ot: &[&str], nt: &[&str], op
         }
     };
     for h in diff.hunks() {
-        let (bs, be) = (head + h.before.start as usize, head + h.before.end as usize);
-        let (as_, ae) = (head + h.after.start as usize, head + h.after.end as usize);
+        let (bs, be, as_, ae) = (h.before.start as usize, h.before.end as usize, h.after.start as usize, h.after.end as usize);
         same_run(ops, &ot[o..bs], &nt[n..as_]);
         push_all(ops, OpKind::Delete, &ot[bs..be]);
         push_all(ops, OpKind::Insert, &nt[as_..ae]);
