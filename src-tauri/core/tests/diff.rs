@@ -283,6 +283,37 @@ fn a_moved_section_is_moved_not_rewritten() {
 }
 
 #[test]
+fn a_heading_reused_elsewhere_over_unrelated_text_is_not_a_move() {
+    // "Security" stands at the end of the new version, over text that has nothing in common
+    // with the old: a section removed and another added, not one section moved.
+    let rest = "## Contact\n\nWrite to us.\n\n## Cookies\n\nWe set one cookie.\n\n## Rights\n\nAsk us for a copy.\n\n";
+    let a = format!("## Intro\n\nWe run a small note-taking app.\n\n## Security\n\nWe encrypt stored notes and every connection.\n\n{rest}");
+    let b = format!("## Intro\n\nWe run a small note-taking app.\n\n{rest}## Security\n\nChildren under sixteen may not sign up.\n\n");
+    let c = file_diff(&a, &b);
+    assert_eq!((c.old_text(), c.new_text()), (a.clone(), b));
+    assert_eq!((c.stats.sections_moved, c.stats.sections_removed, c.stats.sections_added), (0, 1, 1), "{:?}", c.stats);
+    // The same section moved with a small edit is still a move.
+    let b = format!("## Intro\n\nWe run a small note-taking app.\n\n{rest}## Security\n\nWe encrypt stored notes and every network connection.\n\n");
+    assert_eq!(file_diff(&a, &b).stats.sections_moved, 1);
+}
+
+#[test]
+fn a_section_replaced_by_another_keeps_the_paragraphs_they_share() {
+    // The old section is gone and a new one with another name stands in its place; one paragraph
+    // is in both. Compared as one text, that paragraph stays unmarked.
+    let shared = "We keep your name and email address for as long as your account stays open.";
+    let a = format!("# Policy\n\n## Data we keep\n\n{shared}\n\nWe delete server logs after thirty days unless a law requires longer.\n\n## Contact\n\nWrite to us.\n\n");
+    let b = format!(
+        "# Policy\n\n## Records\n\n{shared}\n\nPayment records stay with our payment processor for the period tax rules set.\n\n\
+         Support tickets are erased a year after they close.\n\n## Contact\n\nWrite to us.\n\n"
+    );
+    let c = file_diff(&a, &b);
+    assert_eq!((c.old_text(), c.new_text()), (a.clone(), b.clone()));
+    assert_eq!((c.stats.sections_removed, c.stats.sections_added), (1, 1), "{:?}", c.stats);
+    assert!(c.ops.iter().any(|o| o.op == OpKind::Equal && o.text.contains(shared)), "{}", redline(&c));
+}
+
+#[test]
 fn renamed_added_and_removed_sections_are_named() {
     let a = "## Who we are\n\nAcme makes tools for teams and people.\n\n## Cookies\n\nWe use cookies.\n\n";
     let b = "## About us\n\nAcme makes tools for teams and people.\n\n## Children\n\nNot for children under 16.\n\n";

@@ -15,6 +15,13 @@ pub enum Step {
 
 /// Sections this similar (by their words) are taken to be the same section, edited.
 const SIMILAR: f64 = 0.5;
+/// A section out of order that shares less of its text than this with its namesake is not the
+/// same section moved (unrelated sections of one policy share their common phrases, below this).
+const MOVED: f64 = 0.25;
+/// Up to this many pairs of unpaired sections are all compared; above it, each section only
+/// with the `NEAR` on either side of its own place.
+const ALL_PAIRS: usize = 40_000;
+const NEAR: usize = 100;
 
 fn normalized_heading(h: &str) -> String {
     h.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
@@ -70,8 +77,16 @@ fn matches(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Vec<Option<u
         let sig_old: Vec<Signature> = free_old.iter().map(|&i| Signature::of(&old.sections[i].text, options)).collect();
         let sig_new: Vec<Signature> = free_new.iter().map(|&j| Signature::of(&new.sections[j].text, options)).collect();
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+        // Every old section against every new one, unless that is too many pairs (hundreds
+        // of sections renamed or rewritten): then each against those near its own place.
+        let near = if free_old.len() * free_new.len() <= ALL_PAIRS { usize::MAX } else { NEAR };
         for (a, &i) in free_old.iter().enumerate() {
-            for (b, &j) in free_new.iter().enumerate() {
+            let at = a * free_new.len() / free_old.len();
+            let from = at.saturating_sub(near);
+            for (b, &j) in free_new.iter().enumerate().skip(from).take(near.saturating_mul(2).saturating_add(1)) {
+                if sig_old[a].at_most(&sig_new[b]) < SIMILAR {
+                    continue;
+                }
                 let sim = sig_old[a].similarity(&sig_new[b]);
                 if sim >= SIMILAR {
                     candidates.push((sim, i, j));
@@ -113,9 +128,21 @@ fn in_order(pairs: &[(usize, usize)]) -> Vec<bool> {
 }
 
 pub fn align(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Vec<Step> {
-    let old_to_new = matches(old, new, options);
+    let mut old_to_new = matches(old, new, options);
     let pairs: Vec<(usize, usize)> = old_to_new.iter().enumerate().filter_map(|(i, j)| j.map(|j| (i, j))).collect();
     let keep = in_order(&pairs);
+    // A heading that recurs elsewhere over unrelated text is not a moved section: its text is
+    // compared where it stands, as removed there and added here, so the words the two texts
+    // share stay unmarked. The same section (by identity) stays moved however it changed.
+    let moved_as_such = |(i, j): (usize, usize)| {
+        let (a, b) = (&old.sections[i], &new.sections[j]);
+        (a.key.is_some() && a.key == b.key) || Signature::of(&a.text, options).similarity(&Signature::of(&b.text, options)) >= MOVED
+    };
+    let (pairs, keep): (Vec<(usize, usize)>, Vec<bool>) = pairs.into_iter().zip(keep).filter(|&(p, kept)| kept || moved_as_such(p)).unzip();
+    old_to_new.fill(None);
+    for &(i, j) in &pairs {
+        old_to_new[i] = Some(j);
+    }
     let anchors: Vec<(usize, usize)> = pairs.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| *p).collect();
     let mut new_to_old: Vec<Option<usize>> = vec![None; new.sections.len()];
     for &(i, j) in &pairs {

@@ -2,14 +2,16 @@
 //!
 //! 1. Align the two documents' sections: by identity where both come from this workspace, then
 //!    by heading, then by content similarity. Pairs that keep their relative order are anchors;
-//!    the rest are moved.
+//!    the rest are moved, unless only a heading pairs them and their texts share little (then
+//!    one is removed and the other added).
 //! 2. Inside a changed pair, align paragraphs, and word-diff only paired paragraphs, so a
 //!    one-word edit shows as one word and unrelated paragraphs never interleave (`blocks.rs`).
 //!    Added or removed sections and the changed pairs beside them are also compared as one
-//!    text, kept when that marks fewer words (`runs.rs`): text that crossed a section boundary.
+//!    text, kept when that marks fewer words (`runs.rs`): text that crossed a section boundary,
+//!    or a section replaced by another that keeps some of its text.
 //!    Each compared text is also compared as a line diff does where that may mark fewer words,
 //!    lines first and then words inside each changed run of lines (`flat.rs`), kept when it
-//!    does: a redline is never coarser than git's word diff.
+//!    does: a redline is never coarser than git's word diff (up to `FLOOR_BYTES` of text).
 //! 3. Emit `ops` in reading order: joining equal+delete gives the old text, equal+insert the
 //!    new text. A moved section is a delete where it was and an insert where it is.
 //!
@@ -226,12 +228,17 @@ fn compare_with(old: &DiffSide, new: &DiffSide, options: DiffOptions, joint: boo
     Comparison { stats: out.stats, sections: out.sections, ops: out.ops }
 }
 
+/// Texts longer than this together (about 60,000 words, beyond any real policy; a long document
+/// rewritten whole) are compared block by block only: the line diff's floor and its document
+/// check would more than double the time of the comparison.
+const FLOOR_BYTES: usize = 400_000;
+
 /// Two texts' rows: block by block (paragraphs, list items, table rows, then words), or, where
 /// that replaces text across a line break and a line diff marks fewer words, line by line as
 /// git's word diff does (`flat`), so no redline is coarser than git's. `floor` off: blocks only.
 fn rows(a: &str, b: &str, work: &words::Work, floor: bool) -> Vec<Row> {
     let rows = blocks::diff_blocks(a, b, work);
-    if floor && flat::could_do_better(&rows) {
+    if floor && a.len() + b.len() <= FLOOR_BYTES && flat::could_do_better(&rows) {
         let fewer = |lines: &Vec<Row>| runs::marked(lines) < runs::marked(&rows);
         if let Some(lines) = flat::rows(a, b, work).filter(|lines| fewer(lines) && flat::reads_as_each_side(lines, &rows)) {
             return lines;

@@ -11,7 +11,8 @@ use super::{DiffSide, OpKind, Row, words};
 /// Where the run of in-order steps that starts at `steps[k]` ends (exclusive): unmoved added
 /// or removed sections, and the changed pairs beside them (text crosses into a neighbour, so
 /// a run stays local and a long document is not compared twice). Worth comparing as one text
-/// when it holds at least one pair and one added or removed section.
+/// when it holds an added or removed section and either a pair or sections both removed and
+/// added (one section replaced by another that keeps some of its text).
 pub fn run_end(steps: &[Step], k: usize, old: &DiffSide, new: &DiffSide) -> (usize, bool) {
     let loose = |x: usize| matches!(steps.get(x), Some(Step::Removed { moved_to: None, .. } | Step::Added { moved_from: None, .. }));
     let joins = |x: usize| match steps[x] {
@@ -23,7 +24,8 @@ pub fn run_end(steps: &[Step], k: usize, old: &DiffSide, new: &DiffSide) -> (usi
     let end = (k..steps.len()).find(|&x| !joins(x)).unwrap_or(steps.len());
     let run = &steps[k..end];
     let pairs = run.iter().filter(|s| matches!(s, Step::Pair { .. })).count();
-    (end, pairs > 0 && pairs < run.len())
+    let (removed, added) = (run.iter().any(|s| matches!(s, Step::Removed { .. })), run.iter().any(|s| matches!(s, Step::Added { .. })));
+    (end, pairs < run.len() && (pairs > 0 || (removed && added)))
 }
 
 /// The run compared as one text: its rows in reading order, and for each step the rows that

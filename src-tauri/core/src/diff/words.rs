@@ -147,14 +147,19 @@ fn side_marked(ops: &[DiffOp], changed: OpKind) -> u32 {
             }
             continue;
         }
-        for ch in op.text.chars() {
-            if ch.is_whitespace() {
+        let mut step = |space: bool| {
+            if space {
                 n += u32::from(in_word && marked);
                 (in_word, marked) = (false, false);
             } else {
                 in_word = true;
                 marked = true;
             }
+        };
+        if op.text.is_ascii() {
+            op.text.bytes().for_each(|b| step(matches!(b, b' ' | b'\t'..=b'\r')));
+        } else {
+            op.text.chars().for_each(|c| step(c.is_whitespace()));
         }
     }
     n + u32::from(in_word && marked)
@@ -164,12 +169,16 @@ fn side_marked(ops: &[DiffOp], changed: OpKind) -> u32 {
 /// instructions. Pairs rather than single words, so two unrelated texts over the same small
 /// vocabulary (as policies are) do not look alike.
 #[derive(Clone)]
-pub struct Signature([u64; 32]);
+pub struct Signature {
+    bits: [u64; 32],
+    /// How many bits are set: counted once, as every pair of sections is compared.
+    ones: u32,
+}
 
-fn word_hash(w: &str, options: DiffOptions) -> u64 {
+fn word_hash(w: &[u8], options: DiffOptions) -> u64 {
     // FNV-1a: stable and cheap; this is a sketch, not a security boundary.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in w.bytes() {
+    for &b in w {
         let b = if options.ignore_case { b.to_ascii_lowercase() } else { b };
         h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -180,21 +189,40 @@ impl Signature {
     pub fn of(text: &str, options: DiffOptions) -> Signature {
         let mut bits = [0u64; 32];
         let mut prev: u64 = 0;
-        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let mut add = |w: &[u8]| {
+            if w.is_empty() {
+                return;
+            }
             let h = word_hash(w, options);
             let pair = (prev.rotate_left(17) ^ h).wrapping_mul(0x9E37_79B9_7F4A_7C15);
             let b = (pair >> 53) as usize; // 0..2048
             bits[b / 64] |= 1 << (b % 64);
             prev = h;
+        };
+        // Words are runs of letters and digits; ASCII text is split as bytes.
+        if text.is_ascii() {
+            text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).for_each(&mut add);
+        } else {
+            text.split(|c: char| !c.is_alphanumeric()).for_each(|w| add(w.as_bytes()));
         }
-        Signature(bits)
+        Signature { bits, ones: bits.iter().map(|b| b.count_ones()).sum() }
     }
 
     /// Dice coefficient of the two sets.
     pub fn similarity(&self, other: &Signature) -> f64 {
-        let both: u32 = self.0.iter().zip(&other.0).map(|(a, b)| (a & b).count_ones()).sum();
-        let total: u32 = self.0.iter().chain(&other.0).map(|a| a.count_ones()).sum();
-        if total == 0 { 1.0 } else { 2.0 * both as f64 / total as f64 }
+        let total = self.ones + other.ones;
+        if total == 0 {
+            return 1.0;
+        }
+        let both: u32 = self.bits.iter().zip(&other.bits).map(|(a, b)| (a & b).count_ones()).sum();
+        2.0 * both as f64 / total as f64
+    }
+
+    /// The most `similarity` can be: sets of very different sizes cannot be alike, which
+    /// rules out most pairs without reading their bits.
+    pub fn at_most(&self, other: &Signature) -> f64 {
+        let total = self.ones + other.ones;
+        if total == 0 { 1.0 } else { 2.0 * self.ones.min(other.ones) as f64 / total as f64 }
     }
 }
 
