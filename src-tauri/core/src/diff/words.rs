@@ -10,8 +10,8 @@ const MAX_WORK: usize = 4_000_000;
 const MYERS_WORK: usize = 250_000;
 
 /// Tokens for the word diff: a word (letters and digits), a Markdown escape (`\.`: it shows as
-/// one character, so the diff never keeps the character and marks its backslash alone), or a
-/// single other character, each with the whitespace that follows it; whitespace at the very
+/// one character, so the diff never keeps the character and marks its backslash alone), a
+/// link's `](target)`, or a single other character, each with the whitespace that follows it; whitespace at the very
 /// start is a token of its own. Keeping the space with its word halves the sequences the diff
 /// walks.
 pub fn tokens(text: &str) -> Vec<&str> {
@@ -29,6 +29,10 @@ pub fn tokens(text: &str) -> Vec<&str> {
             i = run_of(text, i, Class::Word);
         } else if b[start] == b'\\' && b.get(i).is_some_and(u8::is_ascii_punctuation) {
             i += 1;
+        } else if b[start] == b']' && b.get(i) == Some(&b'(') {
+            // A link's target is one token: none of its characters (hidden in the document)
+            // pairs with a character a reader sees, such as a sentence's full stop.
+            i += b[i..].iter().position(|&c| c == b')' || c.is_ascii_whitespace()).map_or(b.len() - i, |k| k + usize::from(b[i + k] == b')'));
         }
         i = run_of(text, i, Class::Space);
         out.push(&text[start..i]);
@@ -410,6 +414,10 @@ mod tests {
         // An escape is one token, in both paths.
         assert_eq!(tokens("6\\. a\\b"), ["6", "\\. ", "a", "\\", "b"]);
         assert_eq!(tokens("é 6\\. a"), ["é ", "6", "\\. ", "a"]);
+        // A link's target is one token, up to its `)` (or a space, before a title).
+        assert_eq!(tokens("[a](https://x.example/a). b"), ["[", "a", "](https://x.example/a)", ". ", "b"]);
+        assert_eq!(tokens("[a](u \"t\")"), ["[", "a", "](u ", "\"", "t", "\"", ")"]);
+        assert_eq!(tokens("x](y"), ["x", "](y"]);
     }
 
     #[test]
