@@ -79,11 +79,11 @@ fn matches(old: &DiffSide, new: &DiffSide, options: DiffOptions) -> Vec<Option<u
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
         // Every old section against every new one, unless that is too many pairs (hundreds
         // of sections renamed or rewritten): then each against those near its own place.
-        let near = if free_old.len() * free_new.len() <= ALL_PAIRS { usize::MAX } else { NEAR };
+        let all = free_old.len() * free_new.len() <= ALL_PAIRS;
         for (a, &i) in free_old.iter().enumerate() {
             let at = a * free_new.len() / free_old.len();
-            let from = at.saturating_sub(near);
-            for (b, &j) in free_new.iter().enumerate().skip(from).take(near.saturating_mul(2).saturating_add(1)) {
+            let near = if all { 0..free_new.len() } else { at.saturating_sub(NEAR)..(at + NEAR + 1).min(free_new.len()) };
+            for (b, j) in near.map(|b| (b, free_new[b])) {
                 if sig_old[a].at_most(&sig_new[b]) < SIMILAR {
                     continue;
                 }

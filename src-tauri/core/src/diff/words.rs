@@ -11,8 +11,8 @@ const MYERS_WORK: usize = 250_000;
 
 /// Tokens for the word diff: a word (letters and digits), a Markdown escape (`\.`: it shows as
 /// one character, so the diff never keeps the character and marks its backslash alone), a
-/// link's `](target)`, or a single other character, each with the whitespace that follows it; whitespace at the very
-/// start is a token of its own. Keeping the space with its word halves the sequences the diff
+/// link's `](target)`, or a single other character, each with the whitespace that follows it;
+/// whitespace at the very start is a token of its own. Keeping the space with its word halves the sequences the diff
 /// walks.
 pub fn tokens(text: &str) -> Vec<&str> {
     let b = text.as_bytes();
@@ -55,7 +55,7 @@ pub fn class_at(text: &str, i: usize) -> (Class, usize) {
     if b.is_ascii() {
         let class = match b {
             _ if b.is_ascii_alphanumeric() => Class::Word,
-            b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => Class::Space,
+            _ if is_ascii_space(b) => Class::Space,
             _ => Class::Other,
         };
         return (class, 1);
@@ -69,6 +69,11 @@ pub fn class_at(text: &str, i: usize) -> (Class, usize) {
         Class::Other
     };
     (class, c.len_utf8())
+}
+
+/// Whitespace as `char::is_whitespace` has it, for an ASCII byte (space, tab to carriage return).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Where the run of `class` characters from byte `i` ends.
@@ -161,7 +166,7 @@ fn side_marked(ops: &[DiffOp], changed: OpKind) -> u32 {
             }
         };
         if op.text.is_ascii() {
-            op.text.bytes().for_each(|b| step(matches!(b, b' ' | b'\t'..=b'\r')));
+            op.text.bytes().for_each(|b| step(is_ascii_space(b)));
         } else {
             op.text.chars().for_each(|c| step(c.is_whitespace()));
         }
