@@ -100,7 +100,8 @@ fn bold_only(t: &str) -> Option<&str> {
 /// marks its headings, and a numbered line there is a list item.
 fn mark_of(line: &str, after_blank: bool, plain: bool) -> Option<(Mark, Option<u32>)> {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > 160 {
+    // Bytes bound characters from above: only a long line needs its characters counted.
+    if t.is_empty() || (t.len() > 160 && t.chars().count() > 160) {
         return None;
     }
     let hashes = t.chars().take_while(|c| *c == '#').count();
