@@ -1,6 +1,6 @@
 //! The real window on a real workspace.
 
-use clausewright_e2e::{App, enabled, wait_exit, workspace_path};
+use clausewright_e2e::{App, enabled, page_processes, wait_exit, workspace_path};
 use std::time::Duration;
 
 const CTRL: char = '\u{E009}';
@@ -338,6 +338,36 @@ async fn closing_right_after_a_keystroke_keeps_the_text() {
     let dir = app.close().await;
     let app = App::launch_in(dir).await;
     app.wait_text("[data-testid=preview]", |t| t.contains("Lynx")).await;
+    app.close().await;
+}
+
+/// WebKit's page process can end on its own (a crash): the app loads its page again rather
+/// than leave a blank window, and what was typed just before is kept. (WebDriver's session ends
+/// with the page, so the new page is seen as a new page process, and the text after a relaunch.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_is_loaded_again_when_its_process_ends_and_the_typed_text_is_kept() {
+    if !enabled() {
+        return;
+    }
+    let app = App::launch().await;
+    app.type_at_end_of_section(1, " Ocelot").await;
+    // The preview is drawn by the app from what it was handed: the word has left the page.
+    app.wait_text("[data-testid=preview]", |t| t.contains("Ocelot")).await;
+    let pid = app.app_pid().expect("the app's process");
+    let ended = page_processes(pid);
+    assert!(!ended.is_empty(), "the app runs its page in a WebKitWebProcess");
+    for page in &ended {
+        let _ = std::process::Command::new("kill").args(["-KILL", &page.to_string()]).status();
+    }
+    let started = std::time::Instant::now();
+    while !page_processes(pid).iter().any(|p| !ended.contains(p)) {
+        assert!(started.elapsed() < Duration::from_secs(15), "no new page process: the window stayed blank");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(app.app_pid().is_some(), "the app itself kept running");
+    let dir = app.close().await;
+    let app = App::launch_in(dir).await;
+    app.wait_text("[data-testid=preview]", |t| t.contains("Ocelot")).await;
     app.close().await;
 }
 

@@ -288,6 +288,34 @@ impl App {
     }
 }
 
+/// The processes WebKit runs the app's page in (`WebKitWebProcess`), found among the app's
+/// descendants.
+pub fn page_processes(app: u32) -> Vec<u32> {
+    let parent = |pid: u32| {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse::<u32>().ok()
+    };
+    let descends = |mut pid: u32| {
+        while let Some(p) = parent(pid).filter(|p| *p > 1) {
+            if p == app {
+                return true;
+            }
+            pid = p;
+        }
+        false
+    };
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&pid| {
+            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            let program = cmdline.split(|b| *b == 0).next().unwrap_or_default();
+            program.ends_with(b"WebKitWebProcess") && running(pid) && descends(pid)
+        })
+        .collect()
+}
+
 /// Is the process alive (not gone, not a zombie waiting for its parent)?
 fn running(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))

@@ -340,7 +340,7 @@ pub async fn compare_with_file(
     let name = files::display_name(&path);
     let options = DiffOptions { ignore_whitespace, ignore_case };
     let old = old.input(&file)?;
-    let comparison = ws.with(|s| s.compare(&old, &DiffInput::File(path.clone()), options))?;
+    let comparison = ws.read(|s| s.compare(&old, &DiffInput::File(path.clone()), options))?;
     *file.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
     Ok(Some((name, comparison)))
 }
@@ -351,7 +351,7 @@ pub async fn compare_with_file(
 pub async fn import_pick(app: tauri::AppHandle, ws: State<'_, Workspace>) -> Result<Option<(String, ImportPreview)>> {
     let Some(path) = dialogs::pick_file(app, "Import a policy", "Policy files", import::EXTENSIONS).await? else { return Ok(None) };
     let name = files::display_name(&path);
-    ws.with(|s| import::preview_file(&path, Some(s))).map(|p| Some((name, p)))
+    ws.read(|s| import::preview_file(&path, Some(s))).map(|p| Some((name, p)))
 }
 
 /// Imports the preview as the user adjusted it: a new document, or a new version of `into`.
@@ -377,7 +377,7 @@ pub async fn export_document(
     version: Option<u32>,
     format: Format,
 ) -> Result<Option<String>> {
-    let made = ws.with(|s| s.export_document(document_id, version, format))?;
+    let made = ws.read(|s| s.export_document(document_id, version, format))?;
     save(app, "Export", made, format.extension()).await
 }
 
@@ -387,7 +387,7 @@ pub async fn export_document(
 #[tauri::command(async)]
 pub fn check_document(ws: State<'_, Workspace>, document_id: i64) -> Result<Report> {
     let today = clausewright_core::now().chars().take(10).collect();
-    ws.with(|s| s.check_document(document_id, &CheckOptions { jurisdictions: None, today: Some(today) }))
+    ws.read(|s| s.check_document(document_id, &CheckOptions { jurisdictions: None, today: Some(today) }))
 }
 
 /// Exports the comparison of two sides (versions, the draft, or the compared file) as a redline.
@@ -406,7 +406,7 @@ pub async fn export_redline(
 ) -> Result<Option<String>> {
     let (old, new) = (old.input(&file)?, new.input(&file)?);
     let options = DiffOptions { ignore_whitespace, ignore_case };
-    let made = ws.with(|s| export::export_redline(Some(s), &old, &new, format, options))?;
+    let made = ws.read(|s| export::export_redline(Some(s), &old, &new, format, options))?;
     save(app, "Export redline", made, format.extension()).await
 }
 

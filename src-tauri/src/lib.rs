@@ -12,15 +12,38 @@ use std::sync::Mutex;
 use tauri::Manager;
 
 /// The open workspace, or why it could not be opened (shown to the user by the UI).
-pub struct Workspace(Mutex<Result<Store, ErrorPayload>>);
+pub struct Workspace {
+    store: Mutex<Result<Store, ErrorPayload>>,
+    /// A read-only second connection (`Store::reader`) for the long reads commands run off the
+    /// window's thread. Commands on the window's thread wait for `store`: a keystroke's save
+    /// waiting seconds behind a PDF export would freeze the window.
+    reader: Mutex<Option<Store>>,
+}
 
 impl Workspace {
+    pub fn new(opened: Result<Store, ErrorPayload>) -> Workspace {
+        Workspace { store: Mutex::new(opened), reader: Mutex::new(None) }
+    }
+
     /// Runs one core call on the open store; errors leave as `{kind, message}`.
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, ErrorPayload> {
-        let mut guard = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
             Ok(store) => f(store).map_err(|e| e.payload()),
             Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// Runs one core call that only reads, and may take long, on the reader connection (on the
+    /// store itself when no second connection can be opened).
+    pub fn read<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, ErrorPayload> {
+        let mut reader = self.reader.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if reader.is_none() {
+            *reader = self.with(|s| s.reader()).ok();
+        }
+        match reader.as_mut() {
+            Some(store) => f(store).map_err(|e| e.payload()),
+            None => self.with(f),
         }
     }
 }
@@ -162,11 +185,12 @@ pub fn run() {
             if let Err(e) = &opened {
                 eprintln!("clausewright: {e}");
             }
-            app.manage(Workspace(Mutex::new(opened.map_err(|e| e.payload()))));
+            app.manage(Workspace::new(opened.map_err(|e| e.payload())));
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.set_title("Clausewright");
             }
             lifecycle::end_with_webview(app.handle());
+            lifecycle::reload_after_crash(app.handle());
             lifecycle::watch_workspace(app.handle().clone());
             Ok(())
         })
@@ -176,7 +200,7 @@ pub fn run() {
         // was closed.
         Ok(app) => app.run(|handle, event| {
             if let tauri::RunEvent::Exit = event {
-                staging::flush_on_exit(handle);
+                staging::flush(handle);
             }
         }),
         Err(e) => {

@@ -88,6 +88,25 @@ pub fn end_with_webview(app: &AppHandle) {
     }
 }
 
+/// WebKit runs the page in a process of its own, which can end while the app runs (a crash in
+/// WebKit, or the memory limit it sets): the window would stay blank. The edit staged last is
+/// written, the reason is logged, and the page loads again from the workspace, so nothing
+/// typed is lost.
+pub fn reload_after_crash(app: &AppHandle) {
+    #[cfg(target_os = "linux")]
+    if let Some(w) = app.get_webview_window("main") {
+        let handle = app.clone();
+        let _ = w.with_webview(move |webview| {
+            use webkit2gtk::WebViewExt;
+            webview.inner().connect_web_process_terminated(move |view, reason| {
+                eprintln!("clausewright: the window's page stopped ({reason:?}); loading it again");
+                crate::staging::flush(&handle);
+                view.reload();
+            });
+        });
+    }
+}
+
 /// Polls the workspace's `data_version` and tells the UI when another process wrote.
 pub fn watch_workspace(app: AppHandle) {
     std::thread::spawn(move || {

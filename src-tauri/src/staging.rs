@@ -30,8 +30,8 @@ pub fn stage_section_edit(
     Ok(())
 }
 
-/// Writes a staged edit the UI did not get to save.
-pub fn flush_on_exit(app: &tauri::AppHandle) {
+/// Writes a staged edit the UI did not get to save (the app is ending, or its page stopped).
+pub fn flush(app: &tauri::AppHandle) {
     let staged = app.state::<Staged>();
     let result = app.state::<Workspace>().with(|store| staged.with(|s| s.flush(store)));
     match result {
@@ -40,6 +40,6 @@ pub fn flush_on_exit(app: &tauri::AppHandle) {
             "clausewright: the document changed elsewhere, so the last edit was not saved into it; it is kept in {}",
             path.display()
         ),
-        Err(e) => eprintln!("clausewright: could not save the last edit on exit: {}", e.message),
+        Err(e) => eprintln!("clausewright: could not save the last edit: {}", e.message),
     }
 }

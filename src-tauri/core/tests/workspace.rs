@@ -221,3 +221,22 @@ fn a_backup_taken_while_another_process_writes_checks_clean_and_restores() {
         }
     }
 }
+
+/// The app runs long reads (checks, exports) on a second connection so edits never wait for
+/// them: it sees every committed edit, and it cannot write.
+#[test]
+fn a_reader_sees_each_edit_and_writes_nothing() {
+    let dir = temp();
+    let path = dir.path().join("w.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let mut reader = store.reader().unwrap();
+    let doc = store.create_document("Lantern policy", None).unwrap();
+    assert_eq!(reader.document(doc.id).unwrap().title, "Lantern policy");
+    store.rename_document(doc.id, doc.revision, "Lantern Maps policy").unwrap();
+    let seen = reader.document(doc.id).unwrap();
+    assert_eq!(seen.title, "Lantern Maps policy");
+    let refused = reader.rename_document(doc.id, seen.revision, "Never").unwrap_err();
+    assert_eq!(refused.kind(), ErrorKind::ReadOnly);
+    assert_eq!(store.document(doc.id).unwrap().title, "Lantern Maps policy");
+    assert!(Store::open_in_memory().unwrap().reader().is_err(), "a workspace in memory has no second connection");
+}

@@ -169,6 +169,20 @@ impl Store {
         Ok(Store { conn, path: path.to_owned(), read_only: Some(reason), library, options, backup_problem: None })
     }
 
+    /// A second connection to this workspace, read-only, for long reads (a check, an export, a
+    /// comparison) run beside the connection edits go through, so an edit never waits for them.
+    /// Nothing is checked, migrated or backed up again: opening `self` did that.
+    pub fn reader(&self) -> Result<Store> {
+        if self.path == Path::new(":memory:") {
+            return Err(Error::Invalid("a workspace in memory has no second connection".into()));
+        }
+        let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| Error::Open { path: self.path.clone(), reason: e.to_string() })?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let read_only = Some(self.read_only.clone().unwrap_or_else(|| "this connection only reads".into()));
+        Ok(Store { conn, path: self.path.clone(), read_only, library: self.library.clone(), options: self.options.clone(), backup_problem: None })
+    }
+
     pub fn info(&self) -> WorkspaceInfo {
         WorkspaceInfo {
             path: self.path.display().to_string(),
