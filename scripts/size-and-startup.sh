@@ -20,6 +20,9 @@ instructions() { # instructions one run of a command executes, counted by valgri
 cpu_ms() { # mean CPU time of 100 runs of a command (perf's task-clock)
   perf stat -x, -e task-clock -r 100 "$@" 2>&1 >/dev/null | awk -F, '/task-clock/ {printf "%.2f", $1}'
 }
+wall_ms() { # mean wall time of 300 runs of a command, to a hundredth of a millisecond (perf)
+  perf stat -r 300 "$@" 2>&1 >/dev/null | awk '/time elapsed/ {printf "%.2f", $1 * 1000}'
+}
 for bin in "$target/clausewright" "$cli"; do
   [ -x "$bin" ] || { echo "no $bin: build the release first" >&2; exit 1; }
   printf '%-16s %6.1f MB  relative relocations: %s\n' "$(basename "$bin")" "$(echo "scale=1; $(stat -c %s "$bin") / 1000000" | bc)" \
@@ -40,6 +43,7 @@ if [ -d "$corpus" ]; then
     fi
     if command -v perf >/dev/null; then
       echo "  CPU ms: ours $(cpu_ms "$cli" diff "$a" "$b" --format json), git $(cpu_ms git diff --no-index --word-diff=porcelain "$a" "$b")"
+      echo "  wall ms (perf): ours $(wall_ms "$cli" diff "$a" "$b" --format json), git $(wall_ms git diff --no-index --word-diff=porcelain "$a" "$b")"
     fi
   done
 fi

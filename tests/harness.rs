@@ -268,9 +268,7 @@ impl App {
     /// The app process this test started, found by its workspace path on its command line.
     pub fn app_pid(&self) -> Option<u32> {
         let db = workspace_path(self.dir.path()).to_string_lossy().into_owned();
-        std::fs::read_dir("/proc").ok()?.flatten().find_map(|entry| {
-            let pid = entry.file_name().to_str()?.parse::<u32>().ok()?;
-            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
+        processes().find_map(|(pid, cmdline)| {
             let mut args = cmdline.split(|b| *b == 0);
             let program = args.next()?;
             let ours = program.ends_with(b"/clausewright") && args.any(|a| a == db.as_bytes());
@@ -291,10 +289,7 @@ impl App {
 /// The processes WebKit runs the app's page in (`WebKitWebProcess`), found among the app's
 /// descendants.
 pub fn page_processes(app: u32) -> Vec<u32> {
-    let parent = |pid: u32| {
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-        stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse::<u32>().ok()
-    };
+    let parent = |pid: u32| stat(pid)?.split_whitespace().nth(1)?.parse::<u32>().ok();
     let descends = |mut pid: u32| {
         while let Some(p) = parent(pid).filter(|p| *p > 1) {
             if p == app {
@@ -304,24 +299,32 @@ pub fn page_processes(app: u32) -> Vec<u32> {
         }
         false
     };
-    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
-    entries
-        .flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|&pid| {
-            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    processes()
+        .filter(|(pid, cmdline)| {
             let program = cmdline.split(|b| *b == 0).next().unwrap_or_default();
-            program.ends_with(b"WebKitWebProcess") && running(pid) && descends(pid)
+            program.ends_with(b"WebKitWebProcess") && running(*pid) && descends(*pid)
         })
+        .map(|(pid, _)| pid)
         .collect()
+}
+
+/// Every process on the machine, with its command line (NUL-separated arguments).
+fn processes() -> impl Iterator<Item = (u32, Vec<u8>)> {
+    std::fs::read_dir("/proc").into_iter().flatten().flatten().filter_map(|entry| {
+        let pid = entry.file_name().to_str()?.parse::<u32>().ok()?;
+        Some((pid, std::fs::read(entry.path().join("cmdline")).ok()?))
+    })
+}
+
+/// A process's `/proc/PID/stat` after its name: state, parent, and on.
+fn stat(pid: u32) -> Option<String> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    Some(text.rsplit_once(')')?.1.trim_start().to_owned())
 }
 
 /// Is the process alive (not gone, not a zombie waiting for its parent)?
 fn running(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .ok()
-        .and_then(|s| s.rsplit_once(')').and_then(|(_, rest)| rest.trim_start().chars().next()))
-        .is_some_and(|state| state != 'Z' && state != 'X')
+    stat(pid).and_then(|s| s.chars().next()).is_some_and(|state| state != 'Z' && state != 'X')
 }
 
 /// Asks a process to end (SIGTERM), then makes it (SIGKILL).
