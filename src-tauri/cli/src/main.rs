@@ -711,7 +711,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             let c = diff::compare(&old.sections, &new.sections, diff::DiffOptions { ignore_whitespace, ignore_case });
             match format {
                 DiffFormat::Text => out!("{}", diff::text_redline(&c, std::io::stdout().is_terminal())),
-                DiffFormat::Json => outln!("{}", serde_json::to_string(&diff::json(&c)).unwrap_or_default()),
+                DiffFormat::Json => outln!("{}", diff::json(&c)),
                 DiffFormat::Html => out!("{}", export::side_by_side_redline(&c, &a, &b)),
             }
         }

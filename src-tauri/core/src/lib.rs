@@ -9,6 +9,7 @@ pub mod export;
 pub mod files;
 pub mod import;
 pub mod library;
+pub mod lines;
 pub mod profile;
 mod preview;
 pub mod render;

@@ -19,8 +19,8 @@ use std::ops::Range;
 /// pieces already, so a line diff has nothing finer to offer.
 pub fn rows(old: &str, new: &str, work: &Work) -> Option<Vec<Row>> {
     let options = work.options;
-    let ol: Vec<&str> = old.split_inclusive('\n').collect();
-    let nl: Vec<&str> = new.split_inclusive('\n').collect();
+    let ol: Vec<&str> = crate::lines::inclusive(old).collect();
+    let nl: Vec<&str> = crate::lines::inclusive(new).collect();
     let ok: Vec<_> = ol.iter().map(|l| text_key(l, options)).collect();
     let nk: Vec<_> = nl.iter().map(|l| text_key(l, options)).collect();
     let mut input: InternedInput<&str> = InternedInput::default();

@@ -18,7 +18,6 @@ pub fn blocks(text: &str) -> Vec<&str> {
 
 /// Where the first paragraph ends with the blank lines after it: after the run of blank lines
 /// (empty, or only spaces: "*   item\n    \n*   item" is two) that follows a line break.
-/// Line breaks are found by `memchr` (as a `char` pattern is).
 pub fn paragraph_end(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     // The end of the blank line that starts at `at`, if it is one.
@@ -27,8 +26,8 @@ pub fn paragraph_end(text: &str) -> Option<usize> {
         (b.get(at + spaces) == Some(&b'\n')).then_some(at + spaces + 1)
     };
     let mut from = 0;
-    while let Some(at) = text[from..].find('\n') {
-        let line = from + at + 1;
+    while let Some(at) = crate::lines::next_break(text, from) {
+        let line = at + 1;
         if let Some(mut end) = blank(line) {
             while let Some(next) = blank(end) {
                 end = next;
@@ -64,7 +63,7 @@ fn starts_item(line: &str) -> bool {
 pub fn lines(block: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     let (mut start, mut in_item) = (0, false);
-    for line in block.split_inclusive('\n') {
+    for line in crate::lines::inclusive(block) {
         let at = line.as_ptr() as usize - block.as_ptr() as usize;
         let continues = in_item && !starts_item(line) && (line.trim().is_empty() || line.starts_with([' ', '\t']));
         if at > start && !continues {

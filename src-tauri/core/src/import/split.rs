@@ -100,8 +100,9 @@ fn bold_only(t: &str) -> Option<&str> {
 /// marks its headings, and a numbered line there is a list item.
 fn mark_of(line: &str, after_blank: bool, plain: bool) -> Option<(Mark, Option<u32>)> {
     let t = line.trim();
-    // Bytes bound characters from above: only a long line needs its characters counted.
-    if t.is_empty() || (t.len() > 160 && t.chars().count() > 160) {
+    // Bytes bound characters from above: only a long line that is not ASCII needs its
+    // characters counted.
+    if t.is_empty() || (t.len() > 160 && (t.is_ascii() || t.chars().nth(160).is_some())) {
         return None;
     }
     let hashes = t.chars().take_while(|c| *c == '#').count();
@@ -283,27 +284,27 @@ pub(super) fn sections_from_markdown(text: &str) -> DiffSide {
 /// The sections, and each one's mark (`None` for a preamble) and the document's top mark.
 fn split(text: &str, plain: bool) -> (DiffSide, Vec<Option<Mark>>, Option<Mark>) {
     let text: std::borrow::Cow<str> =
-        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() };
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        if crate::lines::find_byte(b'\r', text.as_bytes()).is_some() { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() };
+    let lines: Vec<&str> = crate::lines::inclusive(&text).collect();
     let found = candidates(&lines, plain);
     let top = top_mark(&found, &lines);
     // Every heading as strong as the top mark opens a section; weaker ones stay inside.
-    let opening: std::collections::HashMap<usize, Mark> =
-        found.iter().filter(|c| top.is_some_and(|t| c.mark <= t)).map(|c| (c.line, c.mark)).collect();
+    let mut opening = found.iter().filter(|c| top.is_some_and(|t| c.mark <= t)).peekable();
     let mut sections: Vec<DiffSection> = Vec::new();
     let mut marks = Vec::new();
     // The open section: its heading, mark and where its text starts.
     let (mut heading, mut mark, mut start) = (String::new(), None, 0);
     let mut at = 0;
     for (i, line) in lines.iter().enumerate() {
-        if let Some(opens) = opening.get(&i) {
+        // `found` is in line order.
+        if let Some(opens) = opening.next_if(|c| c.line == i) {
             if at > start {
                 sections.push(DiffSection { key: None, heading: std::mem::take(&mut heading), text: text[start..at].to_owned() });
                 marks.push(mark);
                 start = at;
             }
             heading = clean_heading(line);
-            mark = Some(*opens);
+            mark = Some(opens.mark);
         }
         at += line.len();
     }
@@ -324,7 +325,9 @@ fn clean_marks(text: &str) -> String {
     {
         h = h[1..end].to_owned();
     }
-    h = h.replace("**", "").replace("__", "");
+    if h.contains(['*', '_']) {
+        h = h.replace("**", "").replace("__", "");
+    }
     let inner = h.trim();
     let emphasised = |m: char| inner.len() > 2 && inner.starts_with(m) && inner.ends_with(m);
     if emphasised('*') || emphasised('_') { inner[1..inner.len() - 1].trim().to_owned() } else { inner.to_owned() }
