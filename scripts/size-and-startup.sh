@@ -20,8 +20,19 @@ instructions() { # instructions one run of a command executes, counted by valgri
 cpu_ms() { # mean CPU time of 100 runs of a command (perf's task-clock)
   perf stat -x, -e task-clock -r 100 "$@" 2>&1 >/dev/null | awk -F, '/task-clock/ {printf "%.2f", $1}'
 }
-wall_ms() { # mean wall time of 300 runs of a command, to a hundredth of a millisecond (perf)
-  perf stat -r 300 "$@" 2>&1 >/dev/null | awk '/time elapsed/ {printf "%.2f", $1 * 1000}'
+wall_ms() { # mean wall time of N runs of a command, to a hundredth of a millisecond (perf)
+  local n=$1; shift
+  perf stat -r "$n" "$@" 2>&1 >/dev/null | awk '/time elapsed/ {printf "%.2f", $1 * 1000}'
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+wall_pair() { # A B: ours and git's wall time, alternated over 9 rounds of 50 runs each (a change
+  # in the machine's load falls on both), as the median of the rounds' means
+  local ours=() gits=()
+  for _ in $(seq 9); do
+    ours+=("$(wall_ms 50 "$cli" diff "$1" "$2" --format json)")
+    gits+=("$(wall_ms 50 git diff --no-index --word-diff=porcelain "$1" "$2")")
+  done
+  echo "ours $(median "${ours[@]}"), git $(median "${gits[@]}")"
 }
 for bin in "$target/clausewright" "$cli"; do
   [ -x "$bin" ] || { echo "no $bin: build the release first" >&2; exit 1; }
@@ -43,7 +54,7 @@ if [ -d "$corpus" ]; then
     fi
     if command -v perf >/dev/null; then
       echo "  CPU ms: ours $(cpu_ms "$cli" diff "$a" "$b" --format json), git $(cpu_ms git diff --no-index --word-diff=porcelain "$a" "$b")"
-      echo "  wall ms (perf): ours $(wall_ms "$cli" diff "$a" "$b" --format json), git $(wall_ms git diff --no-index --word-diff=porcelain "$a" "$b")"
+      echo "  wall ms (perf, alternated): $(wall_pair "$a" "$b")"
     fi
   done
 fi
