@@ -29,7 +29,11 @@ pub fn next_break(text: &str, from: usize) -> Option<usize> {
 /// Where `needle` first is in `haystack`.
 #[cfg(target_arch = "x86_64")]
 pub fn find_byte(needle: u8, haystack: &[u8]) -> Option<usize> {
-    memchr::arch::x86_64::sse2::memchr::One::new(needle).and_then(|one| one.find(haystack))
+    match memchr::arch::x86_64::sse2::memchr::One::new(needle) {
+        Some(one) => one.find(haystack),
+        // Only a target built without SSE2, which no x86_64 processor lacks.
+        None => memchr::memchr(needle, haystack),
+    }
 }
 
 #[cfg(not(target_arch = "x86_64"))]
