@@ -20,6 +20,9 @@ instructions() { # instructions one run of a command executes, counted by valgri
 cpu_ms() { # mean CPU time of 100 runs of a command (perf's task-clock)
   perf stat -x, -e task-clock -r 100 "$@" 2>&1 >/dev/null | awk -F, '/task-clock/ {printf "%.2f", $1}'
 }
+faults() { # page faults of one run of a command (perf's software counter; the same every run)
+  perf stat -x, -e page-faults "$@" 2>&1 >/dev/null | awk -F, '/page-faults/ {print $1}'
+}
 wall_ms() { # mean wall time of N runs of a command, to a hundredth of a millisecond (perf)
   local n=$1; shift
   perf stat -r "$n" "$@" 2>&1 >/dev/null | awk '/time elapsed/ {printf "%.2f", $1 * 1000}'
@@ -54,6 +57,7 @@ if [ -d "$corpus" ]; then
     fi
     if command -v perf >/dev/null; then
       echo "  CPU ms: ours $(cpu_ms "$cli" diff "$a" "$b" --format json), git $(cpu_ms git diff --no-index --word-diff=porcelain "$a" "$b")"
+      echo "  page faults: ours $(faults "$cli" diff "$a" "$b" --format json), git $(faults git diff --no-index --word-diff=porcelain "$a" "$b")"
       echo "  wall ms (perf, alternated): $(wall_pair "$a" "$b")"
     fi
   done

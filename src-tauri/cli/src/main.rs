@@ -1,7 +1,7 @@
 //! `clausewright-cli [--db PATH] <command>`: exit 0 on success, 1 on a user error (one line on
 //! stderr), 2 on bad usage (clap's own exit code).
 
-use clap::{Parser, Subcommand};
+use clap::{Args, FromArgMatches, Parser, Subcommand};
 use clausewright_core::{check, diff};
 use clausewright_core::domain::{Clause, Proposal, ProposalStatus, Value, VariableKind};
 use clausewright_core::review::Decision;
@@ -11,17 +11,25 @@ use clausewright_core::{Error, Store};
 use clausewright_core::{export, files, import};
 use std::io::IsTerminal;
 use serde::Serialize;
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
 #[command(name = "clausewright-cli", version, about = "Draft, compare and export privacy policies from the terminal")]
 struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// What every command takes.
+#[derive(Args)]
+struct Global {
     /// The workspace file [default: $CLAUSEWRIGHT_DB, else the platform data directory]
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
-    #[command(subcommand)]
-    command: Command,
 }
 
 #[derive(Subcommand)]
@@ -77,16 +85,7 @@ enum Command {
         json: bool,
     },
     /// Compare two texts word by word; A and B are files, DOC@VERSION or DOC@draft
-    Diff {
-        a: String,
-        b: String,
-        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-        format: DiffFormat,
-        #[arg(long)]
-        ignore_whitespace: bool,
-        #[arg(long)]
-        ignore_case: bool,
-    },
+    Diff(DiffArgs),
     /// Write a document's draft (DOC or DOC@draft) or a version (DOC@N) to a file
     Export {
         #[arg(value_name = "DOC[@VERSION]")]
@@ -241,6 +240,18 @@ enum BackupCommand {
     Restore { id: String },
 }
 
+#[derive(Args)]
+struct DiffArgs {
+    a: String,
+    b: String,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    format: DiffFormat,
+    #[arg(long)]
+    ignore_whitespace: bool,
+    #[arg(long)]
+    ignore_case: bool,
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum DiffFormat {
     Text,
@@ -347,7 +358,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     match run(cli) {
         // A reader that stopped reading (`| head`) got what it wanted: quiet success, as git.
         Ok(()) | Err(Stop::Closed) => ExitCode::SUCCESS,
@@ -357,6 +368,24 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The command line. `diff` first is parsed on its own, without building the other commands'
+/// arguments: scripts run it most, counsel times it against git, and building them all was a
+/// sixth of its run and half its fresh heap pages (issue #15; docs/benchmarks.md). Whatever that
+/// parse does not take as it is (help, a usage error) goes to the full parser, so what the user
+/// reads is the same either way.
+fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|first| first == "diff") {
+        let diff = Global::augment_args(DiffArgs::augment_args(clap::Command::new("diff")));
+        if let Ok(m) = diff.try_get_matches_from(&args[1..])
+            && let (Ok(global), Ok(args)) = (Global::from_arg_matches(&m), DiffArgs::from_arg_matches(&m))
+        {
+            return Cli { global, command: Command::Diff(args) };
+        }
+    }
+    Cli::parse_from(args)
 }
 
 /// Why a command stopped.
@@ -411,7 +440,7 @@ fn open_for(db: Option<PathBuf>, a: &DiffInput, b: &DiffInput) -> Result<Option<
 fn run(cli: Cli) -> Result<(), Stop> {
     match cli.command {
         Command::Library(LibraryCommand::List { topic, jurisdiction, json }) => {
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let clauses = store.clauses(&ClauseFilter { topic, jurisdiction })?;
             if json {
                 print_json(&clauses.iter().map(ClauseListing::from).collect::<Vec<_>>())?
@@ -422,7 +451,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             }
         }
         Command::Library(LibraryCommand::Search { query, topic, jurisdiction, limit, json }) => {
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let hits = store.search_clauses(&query, &ClauseFilter { topic, jurisdiction }, limit)?;
             if json {
                 let out: Vec<_> = hits
@@ -438,7 +467,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             }
         }
         Command::Library(LibraryCommand::Show { id, revision, json }) => {
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let clause = store.clause(&id, revision)?;
             if json {
                 print_json(&clause)?
@@ -447,17 +476,17 @@ fn run(cli: Cli) -> Result<(), Stop> {
             }
         }
         Command::Library(LibraryCommand::Export { dir, user_only }) => {
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let n = store.export_library(&dir, user_only)?;
             outln!("exported {n} clauses to {}", dir.display());
         }
         Command::Library(LibraryCommand::Import { dir }) => {
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             let r = store.import_library(&dir)?;
             outln!("imported {}: {} added, {} updated, {} unchanged", dir.display(), r.added.len(), r.updated.len(), r.unchanged);
         }
         Command::Doc(DocCommand::List { json }) => {
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let docs = store.documents()?;
             if json {
                 print_json(&docs)?
@@ -468,7 +497,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             }
         }
         Command::Doc(DocCommand::New { title, template, json }) => {
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             let doc = store.create_document(&title, template.as_deref())?;
             if json {
                 print_json(&doc)?
@@ -477,32 +506,32 @@ fn run(cli: Cli) -> Result<(), Stop> {
             }
         }
         Command::Doc(DocCommand::Set { doc, key, value }) => {
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             let current = store.document(doc)?;
             let kind = store.library().variable(&key).map(|v| v.kind);
             let value = parse_value(kind, &value)?;
             store.set_profile_value(doc, current.revision, &key, value)?;
         }
         Command::Doc(DocCommand::Add { doc, clause_id, at }) => {
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             let current = store.document(doc)?;
             let at = at.map(|n| n.saturating_sub(1));
             store.add_section(doc, current.revision, &clause_id, at)?;
         }
         Command::Doc(DocCommand::Move { doc, section, to }) => {
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             let current = store.document(doc)?;
             let id = section_id(&current, section)?;
             store.move_section(doc, current.revision, id, to.saturating_sub(1))?;
         }
         Command::Doc(DocCommand::Remove { doc, section }) => {
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             let current = store.document(doc)?;
             let id = section_id(&current, section)?;
             store.remove_section(doc, current.revision, id)?;
         }
         Command::Doc(DocCommand::Render { doc, format }) => {
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let d = store.document(doc)?;
             let lib = store.library();
             out!(
@@ -515,7 +544,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             );
         }
         Command::Version(VersionCommand::Save { doc, label, note, author, json }) => {
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             if let Some(name) = author {
                 store.set_author(&name)?;
             }
@@ -527,7 +556,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             }
         }
         Command::Version(VersionCommand::List { doc, json }) => {
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let versions = store.versions(doc)?;
             if json {
                 print_json(&versions)?
@@ -538,7 +567,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             }
         }
         Command::Review(ReviewCommand::Import { file, into, json }) => {
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             let r = store.review_word_file(into, &file)?;
             if json {
                 print_json(&r.proposals)?
@@ -550,13 +579,13 @@ fn run(cli: Cli) -> Result<(), Stop> {
             }
         }
         Command::Review(ReviewCommand::Versions { doc, from, to, json }) => {
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             let current = store.document(doc)?;
             let r = store.review_versions(doc, current.revision, from, to)?;
             if json { print_json(&r.proposals)? } else { print_proposals(&r.proposals)? }
         }
         Command::Review(ReviewCommand::List { doc, open: only_open, json }) => {
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let mut ps = store.proposals(doc)?;
             if only_open {
                 ps.retain(|p| p.status == ProposalStatus::Open);
@@ -564,10 +593,10 @@ fn run(cli: Cli) -> Result<(), Stop> {
             if json { print_json(&ps)? } else { print_proposals(&ps)? }
         }
         // `--all` is an empty list of ids: every open proposal.
-        Command::Review(ReviewCommand::Accept { doc, ids, .. }) => decide(cli.db, doc, &ids, Decision::Accept)?,
-        Command::Review(ReviewCommand::Reject { doc, ids, .. }) => decide(cli.db, doc, &ids, Decision::Reject)?,
+        Command::Review(ReviewCommand::Accept { doc, ids, .. }) => decide(cli.global.db, doc, &ids, Decision::Accept)?,
+        Command::Review(ReviewCommand::Reject { doc, ids, .. }) => decide(cli.global.db, doc, &ids, Decision::Reject)?,
         Command::Comment(CommentCommand::Add { doc, section, version, quote, text, author, json }) => {
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             if let Some(name) = author {
                 store.set_author(&name)?;
             }
@@ -577,7 +606,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             if json { print_json(&c)? } else { outln!("{}", c.id) }
         }
         Command::Comment(CommentCommand::List { doc, json }) => {
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let comments = store.comments(doc)?;
             if json {
                 print_json(&comments)?
@@ -594,20 +623,20 @@ fn run(cli: Cli) -> Result<(), Stop> {
             }
         }
         Command::Comment(CommentCommand::Reply { id, text, author }) => {
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             if let Some(name) = author {
                 store.set_author(&name)?;
             }
             outln!("{}", store.reply_to_comment(id, &text)?.id);
         }
         Command::Comment(CommentCommand::Resolve { id }) => {
-            open(cli.db)?.set_comment_resolved(id, true)?;
+            open(cli.global.db)?.set_comment_resolved(id, true)?;
         }
         Command::Comment(CommentCommand::Reopen { id }) => {
-            open(cli.db)?.set_comment_resolved(id, false)?;
+            open(cli.global.db)?.set_comment_resolved(id, false)?;
         }
         Command::Backup(BackupCommand::List { json }) => {
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let backups = store.backups()?;
             if json {
                 print_json(&backups)?;
@@ -627,11 +656,11 @@ fn run(cli: Cli) -> Result<(), Stop> {
             }
         }
         Command::Backup(BackupCommand::Create) => {
-            let made = open(cli.db)?.create_backup()?;
+            let made = open(cli.global.db)?.create_backup()?;
             outln!("{}", made.id);
         }
         Command::Backup(BackupCommand::Restore { id }) => {
-            let saved = open(cli.db)?.restore_backup(&id)?;
+            let saved = open(cli.global.db)?.restore_backup(&id)?;
             outln!("restored {id}; the state before is backup {}", saved.id);
         }
         Command::Import { file, title, into, dry_run, json } => {
@@ -662,7 +691,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 }
                 return Ok(());
             }
-            let mut store = open(cli.db)?;
+            let mut store = open(cli.global.db)?;
             let mut preview = import::preview_file(&file, Some(&store))?;
             for n in &preview.notes {
                 eprintln!("note: {n}");
@@ -691,7 +720,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             };
             let options = check::CheckOptions { jurisdictions, today: Some(today) };
             let report = match what.parse::<i64>() {
-                Ok(id) if !std::path::Path::new(&what).exists() => open(cli.db)?.check_document(id, &options)?,
+                Ok(id) if !std::path::Path::new(&what).exists() => open(cli.global.db)?.check_document(id, &options)?,
                 _ => check::check_file(std::path::Path::new(&what), &options)?,
             };
             if json {
@@ -704,9 +733,9 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 return Err(Stop::Unclean);
             }
         }
-        Command::Diff { a, b, format, ignore_whitespace, ignore_case } => {
+        Command::Diff(DiffArgs { a, b, format, ignore_whitespace, ignore_case }) => {
             let (a_in, b_in) = (DiffInput::parse(&a), DiffInput::parse(&b));
-            let store = open_for(cli.db, &a_in, &b_in)?;
+            let store = open_for(cli.global.db, &a_in, &b_in)?;
             let (old, new) = (a_in.read(store.as_ref())?, b_in.read(store.as_ref())?);
             let c = diff::compare(&old.sections, &new.sections, diff::DiffOptions { ignore_whitespace, ignore_case });
             match format {
@@ -718,7 +747,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
         Command::Export { what, format, output } => {
             let format = export::Format::parse(&format)?;
             let (doc, version) = DiffInput::parse_document(&what)?;
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let made = store.export_document(doc, version, format)?;
             files::write_atomic(&output, &made.bytes)?;
             outln!("{}", output.display());
@@ -726,14 +755,14 @@ fn run(cli: Cli) -> Result<(), Stop> {
         Command::ExportRedline { a, b, format, output, ignore_whitespace, ignore_case } => {
             let format = export::RedlineFormat::parse(&format)?;
             let (a_in, b_in) = (DiffInput::parse(&a), DiffInput::parse(&b));
-            let store = open_for(cli.db, &a_in, &b_in)?;
+            let store = open_for(cli.global.db, &a_in, &b_in)?;
             let options = diff::DiffOptions { ignore_whitespace, ignore_case };
             let made = export::export_redline(store.as_ref(), &a_in, &b_in, format, options)?;
             files::write_atomic(&output, &made.bytes)?;
             outln!("{}", output.display());
         }
         Command::Doc(DocCommand::Show { id, json }) => {
-            let store = open(cli.db)?;
+            let store = open(cli.global.db)?;
             let doc = store.document(id)?;
             if json {
                 print_json(&doc)?

@@ -211,6 +211,37 @@ fn diffing_two_files_opens_no_workspace() {
     assert_eq!(missing.status.code(), Some(1));
 }
 
+/// `diff` given first is parsed on its own (for speed); what a user gets must not change with it.
+#[test]
+fn diff_reads_its_arguments_as_every_command_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    std::fs::write(&a, "## Retention\n\nWe keep logs for 30 days.\n").unwrap();
+    std::fs::write(&b, "## Retention\n\nWe keep logs for 90 days.\n").unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let db = dir.path().join("w.sqlite3");
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_clausewright-cli")).args(args).env_remove("CLAUSEWRIGHT_DB").output().unwrap();
+    let db_first = cli(&db, &["diff", a, b, "--format", "json", "--ignore-case"]);
+    let db_last = run(&["diff", "--ignore-case", a, b, "--format=json", "--db", db.to_str().unwrap()]);
+    assert_eq!(json(&db_first), json(&db_last));
+
+    let help = run(&["diff", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert_eq!(help.stdout, run(&["help", "diff"]).stdout, "the same help either way");
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Compare two texts word by word"));
+
+    for bad in [&["diff", a][..], &["diff", a, b, "--format", "pdf"], &["diff", a, b, "--frobnicate"]] {
+        let out = run(bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let full = cli(&db, bad);
+        assert_eq!(String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&full.stderr), "the full parser's message");
+        assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: "));
+    }
+    let usage = String::from_utf8_lossy(&run(&["diff", a]).stderr).to_string();
+    assert!(usage.contains("<B>") && usage.contains("Usage: clausewright-cli diff"), "{usage}");
+    assert!(!db.exists(), "no workspace was opened");
+}
+
 const POLICY: &str = "Privacy Policy\nLast updated: December 27, 2025\nAt Acme Labs, we respect your privacy.\n1. Information We Collect\nInformation You Provide\n- Account Information: name, email address\n- Payment Information: processed by Stripe\n2. Data Retention\nWe keep account data for 30 days after deletion.\n3. Children's Privacy\nOur service is not for children under 16 years of age.\n4. Contact Us\nEmail privacy@acme.example or hello@acme.example.\n";
 
 #[test]
