@@ -371,10 +371,10 @@ fn main() -> ExitCode {
 }
 
 /// The command line. `diff` first is parsed on its own, without building the other commands'
-/// arguments: scripts run it most, counsel times it against git, and building them all was a
-/// sixth of its run and half its fresh heap pages (issue #15; docs/benchmarks.md). Whatever that
-/// parse does not take as it is (help, a usage error) goes to the full parser, so what the user
-/// reads is the same either way.
+/// arguments: scripts run it most, counsel times it against git, and building them all took an
+/// eighth to a quarter of its whole run (issue #15; docs/benchmarks.md, eighth round). Whatever
+/// that parse does not take as it is (help, a usage error) goes to the full parser, so what the
+/// user reads is the same either way.
 fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
     if args.get(1).is_some_and(|first| first == "diff") {
