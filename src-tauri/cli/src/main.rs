@@ -1,7 +1,7 @@
 //! `clausewright-cli [--db PATH] <command>`: exit 0 on success, 1 on a user error (one line on
 //! stderr), 2 on bad usage (clap's own exit code).
 
-use clap::{Args, FromArgMatches, Parser, Subcommand};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 use clausewright_core::{check, diff};
 use clausewright_core::domain::{Clause, Proposal, ProposalStatus, Value, VariableKind};
 use clausewright_core::review::Decision;
@@ -11,7 +11,6 @@ use clausewright_core::{Error, Store};
 use clausewright_core::{export, files, import};
 use std::io::IsTerminal;
 use serde::Serialize;
-use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,87 +31,137 @@ struct Global {
     db: Option<PathBuf>,
 }
 
+/// A command whose arguments clap builds only when it is the command given. Building every
+/// command's arguments on each run took an eighth to a quarter of a whole `diff` (issue #15;
+/// docs/benchmarks.md, eighth round); help and errors are the same, as each is built before use.
+struct Deferred<T>(T);
+
+impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(m).map(Deferred)
+    }
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(m)
+    }
+}
+
+impl<T: Args> Args for Deferred<T> {
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_args)
+    }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_args_for_update)
+    }
+}
+
+impl<T: Subcommand> Subcommand for Deferred<T> {
+    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_subcommands)
+    }
+    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_subcommands_for_update)
+    }
+    fn has_subcommand(name: &str) -> bool {
+        T::has_subcommand(name)
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// The clause library
     #[command(subcommand)]
-    Library(LibraryCommand),
+    Library(Deferred<LibraryCommand>),
     /// Documents in the workspace
     #[command(subcommand)]
-    Doc(DocCommand),
+    Doc(Deferred<DocCommand>),
     /// Named, immutable versions of a document
     #[command(subcommand)]
-    Version(VersionCommand),
+    Version(Deferred<VersionCommand>),
     /// Copies of the whole workspace, beside it in backups/
     #[command(subcommand)]
-    Backup(BackupCommand),
+    Backup(Deferred<BackupCommand>),
     /// Counsel's review: proposals from a Word file or from versions, accepted or rejected
     #[command(subcommand)]
-    Review(ReviewCommand),
+    Review(Deferred<ReviewCommand>),
     /// Comments on a document's text
     #[command(subcommand)]
-    Comment(CommentCommand),
+    Comment(Deferred<CommentCommand>),
     /// Bring in an existing policy (.md, .txt, .html, .docx or .pdf) as a new document, or as a new
     /// version of one
-    Import {
-        file: PathBuf,
-        #[arg(long)]
-        title: Option<String>,
-        /// Add it as a new version of this document instead (to compare with earlier ones)
-        #[arg(long, value_name = "DOC")]
-        into: Option<i64>,
-        /// Show what would be imported; opens no workspace and writes nothing
-        #[arg(long)]
-        dry_run: bool,
-        #[arg(long)]
-        json: bool,
-    },
+    Import(Deferred<ImportArgs>),
     /// Check a policy for required disclosures, contradictions and lint (an aid, not legal
     /// advice). Exit 0 when nothing required is missing and nothing is an error, 3 otherwise.
-    Check {
-        /// A document id in the workspace, or a file (.md, .txt, .html, .docx, .pdf) read as import
-        /// reads it, with no workspace opened
-        #[arg(value_name = "DOC|FILE")]
-        what: String,
-        /// Check these jurisdictions instead of the ones the facts imply: eu, uk, us-ca, us,
-        /// us-children, …
-        #[arg(long, value_delimiter = ',', value_name = "LIST")]
-        jurisdiction: Option<Vec<String>>,
-        /// The date to judge the effective date against, YYYY-MM-DD [default: today, UTC]
-        #[arg(long, value_name = "DATE")]
-        today: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
+    Check(Deferred<CheckArgs>),
     /// Compare two texts word by word; A and B are files, DOC@VERSION or DOC@draft
-    Diff(DiffArgs),
+    Diff(Deferred<DiffArgs>),
     /// Write a document's draft (DOC or DOC@draft) or a version (DOC@N) to a file
-    Export {
-        #[arg(value_name = "DOC[@VERSION]")]
-        what: String,
-        /// md, html, txt, docx or pdf
-        #[arg(long)]
-        format: String,
-        /// The file to write (replaced atomically)
-        #[arg(short, long, value_name = "FILE")]
-        output: PathBuf,
-    },
+    Export(Deferred<ExportArgs>),
     /// Write the comparison of A and B (as in `diff`) to a file
-    ExportRedline {
-        a: String,
-        b: String,
-        /// docx (tracked changes), html (side by side), html-inline or pdf
-        #[arg(long)]
-        format: String,
-        #[arg(short, long, value_name = "FILE")]
-        output: PathBuf,
-        /// Changes in spacing alone are not marked (as in `diff`)
-        #[arg(long)]
-        ignore_whitespace: bool,
-        /// Changes in letter case alone are not marked (as in `diff`)
-        #[arg(long)]
-        ignore_case: bool,
-    },
+    ExportRedline(Deferred<ExportRedlineArgs>),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    file: PathBuf,
+    #[arg(long)]
+    title: Option<String>,
+    /// Add it as a new version of this document instead (to compare with earlier ones)
+    #[arg(long, value_name = "DOC")]
+    into: Option<i64>,
+    /// Show what would be imported; opens no workspace and writes nothing
+    #[arg(long)]
+    dry_run: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// A document id in the workspace, or a file (.md, .txt, .html, .docx, .pdf) read as import
+    /// reads it, with no workspace opened
+    #[arg(value_name = "DOC|FILE")]
+    what: String,
+    /// Check these jurisdictions instead of the ones the facts imply: eu, uk, us-ca, us,
+    /// us-children, …
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    jurisdiction: Option<Vec<String>>,
+    /// The date to judge the effective date against, YYYY-MM-DD [default: today, UTC]
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    #[arg(value_name = "DOC[@VERSION]")]
+    what: String,
+    /// md, html, txt, docx or pdf
+    #[arg(long)]
+    format: String,
+    /// The file to write (replaced atomically)
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+}
+
+#[derive(Args)]
+struct ExportRedlineArgs {
+    a: String,
+    b: String,
+    /// docx (tracked changes), html (side by side), html-inline or pdf
+    #[arg(long)]
+    format: String,
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// Changes in spacing alone are not marked (as in `diff`)
+    #[arg(long)]
+    ignore_whitespace: bool,
+    /// Changes in letter case alone are not marked (as in `diff`)
+    #[arg(long)]
+    ignore_case: bool,
 }
 
 #[derive(Subcommand)]
@@ -358,7 +407,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    let cli = parse();
+    let cli = Cli::parse();
     match run(cli) {
         // A reader that stopped reading (`| head`) got what it wanted: quiet success, as git.
         Ok(()) | Err(Stop::Closed) => ExitCode::SUCCESS,
@@ -368,24 +417,6 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-/// The command line. `diff` first is parsed on its own, without building the other commands'
-/// arguments: scripts run it most, counsel times it against git, and building them all took an
-/// eighth to a quarter of its whole run (issue #15; docs/benchmarks.md, eighth round). Whatever
-/// that parse does not take as it is (help, a usage error) goes to the full parser, so what the
-/// user reads is the same either way.
-fn parse() -> Cli {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    if args.get(1).is_some_and(|first| first == "diff") {
-        let diff = Global::augment_args(DiffArgs::augment_args(clap::Command::new("diff")));
-        if let Ok(m) = diff.try_get_matches_from(&args[1..])
-            && let (Ok(global), Ok(args)) = (Global::from_arg_matches(&m), DiffArgs::from_arg_matches(&m))
-        {
-            return Cli { global, command: Command::Diff(args) };
-        }
-    }
-    Cli::parse_from(args)
 }
 
 /// Why a command stopped.
@@ -439,7 +470,7 @@ fn open_for(db: Option<PathBuf>, a: &DiffInput, b: &DiffInput) -> Result<Option<
 
 fn run(cli: Cli) -> Result<(), Stop> {
     match cli.command {
-        Command::Library(LibraryCommand::List { topic, jurisdiction, json }) => {
+        Command::Library(Deferred(LibraryCommand::List { topic, jurisdiction, json })) => {
             let store = open(cli.global.db)?;
             let clauses = store.clauses(&ClauseFilter { topic, jurisdiction })?;
             if json {
@@ -450,7 +481,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 }
             }
         }
-        Command::Library(LibraryCommand::Search { query, topic, jurisdiction, limit, json }) => {
+        Command::Library(Deferred(LibraryCommand::Search { query, topic, jurisdiction, limit, json })) => {
             let store = open(cli.global.db)?;
             let hits = store.search_clauses(&query, &ClauseFilter { topic, jurisdiction }, limit)?;
             if json {
@@ -466,7 +497,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 }
             }
         }
-        Command::Library(LibraryCommand::Show { id, revision, json }) => {
+        Command::Library(Deferred(LibraryCommand::Show { id, revision, json })) => {
             let store = open(cli.global.db)?;
             let clause = store.clause(&id, revision)?;
             if json {
@@ -475,17 +506,17 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 out!("{}", clausewright_core::library::clause_file(&clause));
             }
         }
-        Command::Library(LibraryCommand::Export { dir, user_only }) => {
+        Command::Library(Deferred(LibraryCommand::Export { dir, user_only })) => {
             let store = open(cli.global.db)?;
             let n = store.export_library(&dir, user_only)?;
             outln!("exported {n} clauses to {}", dir.display());
         }
-        Command::Library(LibraryCommand::Import { dir }) => {
+        Command::Library(Deferred(LibraryCommand::Import { dir })) => {
             let mut store = open(cli.global.db)?;
             let r = store.import_library(&dir)?;
             outln!("imported {}: {} added, {} updated, {} unchanged", dir.display(), r.added.len(), r.updated.len(), r.unchanged);
         }
-        Command::Doc(DocCommand::List { json }) => {
+        Command::Doc(Deferred(DocCommand::List { json })) => {
             let store = open(cli.global.db)?;
             let docs = store.documents()?;
             if json {
@@ -496,7 +527,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 }
             }
         }
-        Command::Doc(DocCommand::New { title, template, json }) => {
+        Command::Doc(Deferred(DocCommand::New { title, template, json })) => {
             let mut store = open(cli.global.db)?;
             let doc = store.create_document(&title, template.as_deref())?;
             if json {
@@ -505,32 +536,32 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 outln!("{}", doc.id);
             }
         }
-        Command::Doc(DocCommand::Set { doc, key, value }) => {
+        Command::Doc(Deferred(DocCommand::Set { doc, key, value })) => {
             let mut store = open(cli.global.db)?;
             let current = store.document(doc)?;
             let kind = store.library().variable(&key).map(|v| v.kind);
             let value = parse_value(kind, &value)?;
             store.set_profile_value(doc, current.revision, &key, value)?;
         }
-        Command::Doc(DocCommand::Add { doc, clause_id, at }) => {
+        Command::Doc(Deferred(DocCommand::Add { doc, clause_id, at })) => {
             let mut store = open(cli.global.db)?;
             let current = store.document(doc)?;
             let at = at.map(|n| n.saturating_sub(1));
             store.add_section(doc, current.revision, &clause_id, at)?;
         }
-        Command::Doc(DocCommand::Move { doc, section, to }) => {
+        Command::Doc(Deferred(DocCommand::Move { doc, section, to })) => {
             let mut store = open(cli.global.db)?;
             let current = store.document(doc)?;
             let id = section_id(&current, section)?;
             store.move_section(doc, current.revision, id, to.saturating_sub(1))?;
         }
-        Command::Doc(DocCommand::Remove { doc, section }) => {
+        Command::Doc(Deferred(DocCommand::Remove { doc, section })) => {
             let mut store = open(cli.global.db)?;
             let current = store.document(doc)?;
             let id = section_id(&current, section)?;
             store.remove_section(doc, current.revision, id)?;
         }
-        Command::Doc(DocCommand::Render { doc, format }) => {
+        Command::Doc(Deferred(DocCommand::Render { doc, format })) => {
             let store = open(cli.global.db)?;
             let d = store.document(doc)?;
             let lib = store.library();
@@ -543,7 +574,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 }
             );
         }
-        Command::Version(VersionCommand::Save { doc, label, note, author, json }) => {
+        Command::Version(Deferred(VersionCommand::Save { doc, label, note, author, json })) => {
             let mut store = open(cli.global.db)?;
             if let Some(name) = author {
                 store.set_author(&name)?;
@@ -555,7 +586,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 outln!("{}", v.number);
             }
         }
-        Command::Version(VersionCommand::List { doc, json }) => {
+        Command::Version(Deferred(VersionCommand::List { doc, json })) => {
             let store = open(cli.global.db)?;
             let versions = store.versions(doc)?;
             if json {
@@ -566,7 +597,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 }
             }
         }
-        Command::Review(ReviewCommand::Import { file, into, json }) => {
+        Command::Review(Deferred(ReviewCommand::Import { file, into, json })) => {
             let mut store = open(cli.global.db)?;
             let r = store.review_word_file(into, &file)?;
             if json {
@@ -578,13 +609,13 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 eprintln!("clausewright-cli: note: not placed on any text: {u}");
             }
         }
-        Command::Review(ReviewCommand::Versions { doc, from, to, json }) => {
+        Command::Review(Deferred(ReviewCommand::Versions { doc, from, to, json })) => {
             let mut store = open(cli.global.db)?;
             let current = store.document(doc)?;
             let r = store.review_versions(doc, current.revision, from, to)?;
             if json { print_json(&r.proposals)? } else { print_proposals(&r.proposals)? }
         }
-        Command::Review(ReviewCommand::List { doc, open: only_open, json }) => {
+        Command::Review(Deferred(ReviewCommand::List { doc, open: only_open, json })) => {
             let store = open(cli.global.db)?;
             let mut ps = store.proposals(doc)?;
             if only_open {
@@ -593,9 +624,9 @@ fn run(cli: Cli) -> Result<(), Stop> {
             if json { print_json(&ps)? } else { print_proposals(&ps)? }
         }
         // `--all` is an empty list of ids: every open proposal.
-        Command::Review(ReviewCommand::Accept { doc, ids, .. }) => decide(cli.global.db, doc, &ids, Decision::Accept)?,
-        Command::Review(ReviewCommand::Reject { doc, ids, .. }) => decide(cli.global.db, doc, &ids, Decision::Reject)?,
-        Command::Comment(CommentCommand::Add { doc, section, version, quote, text, author, json }) => {
+        Command::Review(Deferred(ReviewCommand::Accept { doc, ids, .. })) => decide(cli.global.db, doc, &ids, Decision::Accept)?,
+        Command::Review(Deferred(ReviewCommand::Reject { doc, ids, .. })) => decide(cli.global.db, doc, &ids, Decision::Reject)?,
+        Command::Comment(Deferred(CommentCommand::Add { doc, section, version, quote, text, author, json })) => {
             let mut store = open(cli.global.db)?;
             if let Some(name) = author {
                 store.set_author(&name)?;
@@ -605,7 +636,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             let c = store.add_comment(&store::NewComment { document_id: doc, version, section_id, quote, text, ..Default::default() })?;
             if json { print_json(&c)? } else { outln!("{}", c.id) }
         }
-        Command::Comment(CommentCommand::List { doc, json }) => {
+        Command::Comment(Deferred(CommentCommand::List { doc, json })) => {
             let store = open(cli.global.db)?;
             let comments = store.comments(doc)?;
             if json {
@@ -622,20 +653,20 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 }
             }
         }
-        Command::Comment(CommentCommand::Reply { id, text, author }) => {
+        Command::Comment(Deferred(CommentCommand::Reply { id, text, author })) => {
             let mut store = open(cli.global.db)?;
             if let Some(name) = author {
                 store.set_author(&name)?;
             }
             outln!("{}", store.reply_to_comment(id, &text)?.id);
         }
-        Command::Comment(CommentCommand::Resolve { id }) => {
+        Command::Comment(Deferred(CommentCommand::Resolve { id })) => {
             open(cli.global.db)?.set_comment_resolved(id, true)?;
         }
-        Command::Comment(CommentCommand::Reopen { id }) => {
+        Command::Comment(Deferred(CommentCommand::Reopen { id })) => {
             open(cli.global.db)?.set_comment_resolved(id, false)?;
         }
-        Command::Backup(BackupCommand::List { json }) => {
+        Command::Backup(Deferred(BackupCommand::List { json })) => {
             let store = open(cli.global.db)?;
             let backups = store.backups()?;
             if json {
@@ -655,15 +686,15 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 }
             }
         }
-        Command::Backup(BackupCommand::Create) => {
+        Command::Backup(Deferred(BackupCommand::Create)) => {
             let made = open(cli.global.db)?.create_backup()?;
             outln!("{}", made.id);
         }
-        Command::Backup(BackupCommand::Restore { id }) => {
+        Command::Backup(Deferred(BackupCommand::Restore { id })) => {
             let saved = open(cli.global.db)?.restore_backup(&id)?;
             outln!("restored {id}; the state before is backup {}", saved.id);
         }
-        Command::Import { file, title, into, dry_run, json } => {
+        Command::Import(Deferred(ImportArgs { file, title, into, dry_run, json })) => {
             if dry_run {
                 // Topic suggestions need the library, not a workspace: an in-memory one serves.
                 let library = Store::open_in_memory()?;
@@ -709,7 +740,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 (false, None) => outln!("{}", made.document_id),
             }
         }
-        Command::Check { what, jurisdiction, today, json } => {
+        Command::Check(Deferred(CheckArgs { what, jurisdiction, today, json })) => {
             let today = match today {
                 Some(d) => d,
                 None => clausewright_core::now().get(..10).unwrap_or_default().to_owned(),
@@ -733,7 +764,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 return Err(Stop::Unclean);
             }
         }
-        Command::Diff(DiffArgs { a, b, format, ignore_whitespace, ignore_case }) => {
+        Command::Diff(Deferred(DiffArgs { a, b, format, ignore_whitespace, ignore_case })) => {
             let (a_in, b_in) = (DiffInput::parse(&a), DiffInput::parse(&b));
             let store = open_for(cli.global.db, &a_in, &b_in)?;
             let (old, new) = (a_in.read(store.as_ref())?, b_in.read(store.as_ref())?);
@@ -744,7 +775,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
                 DiffFormat::Html => out!("{}", export::side_by_side_redline(&c, &a, &b)),
             }
         }
-        Command::Export { what, format, output } => {
+        Command::Export(Deferred(ExportArgs { what, format, output })) => {
             let format = export::Format::parse(&format)?;
             let (doc, version) = DiffInput::parse_document(&what)?;
             let store = open(cli.global.db)?;
@@ -752,7 +783,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             files::write_atomic(&output, &made.bytes)?;
             outln!("{}", output.display());
         }
-        Command::ExportRedline { a, b, format, output, ignore_whitespace, ignore_case } => {
+        Command::ExportRedline(Deferred(ExportRedlineArgs { a, b, format, output, ignore_whitespace, ignore_case })) => {
             let format = export::RedlineFormat::parse(&format)?;
             let (a_in, b_in) = (DiffInput::parse(&a), DiffInput::parse(&b));
             let store = open_for(cli.global.db, &a_in, &b_in)?;
@@ -761,7 +792,7 @@ fn run(cli: Cli) -> Result<(), Stop> {
             files::write_atomic(&output, &made.bytes)?;
             outln!("{}", output.display());
         }
-        Command::Doc(DocCommand::Show { id, json }) => {
+        Command::Doc(Deferred(DocCommand::Show { id, json })) => {
             let store = open(cli.global.db)?;
             let doc = store.document(id)?;
             if json {

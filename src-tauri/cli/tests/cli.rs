@@ -211,9 +211,10 @@ fn diffing_two_files_opens_no_workspace() {
     assert_eq!(missing.status.code(), Some(1));
 }
 
-/// `diff` given first is parsed on its own (for speed); what a user gets must not change with it.
+/// Each command's arguments are built only when it is the one given (for speed); what a user
+/// gets must not change with it: the workspace given anywhere, help, usage errors.
 #[test]
-fn diff_reads_its_arguments_as_every_command_does() {
+fn commands_read_their_arguments_wherever_they_are_given() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
     std::fs::write(&a, "## Retention\n\nWe keep logs for 30 days.\n").unwrap();
@@ -239,6 +240,16 @@ fn diff_reads_its_arguments_as_every_command_does() {
     }
     let usage = String::from_utf8_lossy(&run(&["diff", a]).stderr).to_string();
     assert!(usage.contains("<B>") && usage.contains("Usage: clausewright-cli diff"), "{usage}");
+    let top = String::from_utf8_lossy(&run(&["--help"]).stdout).to_string();
+    for command in ["library", "doc", "version", "backup", "review", "comment", "import", "check", "diff", "export", "export-redline"] {
+        assert!(top.lines().any(|l| l.trim_start().starts_with(command)), "{command} in {top}");
+    }
+    let nested = run(&["library", "search", "--help"]);
+    assert_eq!(nested.stdout, run(&["help", "library", "search"]).stdout);
+    assert!(String::from_utf8_lossy(&nested.stdout).contains("--topic"));
+    let missing = run(&["review", "accept"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("<DOC>"));
     assert!(!db.exists(), "no workspace was opened");
 }
 
