@@ -27,8 +27,8 @@ instructions() { # instructions one run of a command executes, counted by valgri
 cpu_ms() { # mean CPU time of 100 runs of a command (perf's task-clock)
   perf stat -x, -e task-clock -r 100 "$@" 2>&1 >/dev/null | awk -F, '/task-clock/ {printf "%.2f", $1}'
 }
-faults() { # page faults of one run of a command (perf's software counter; the same every run)
-  perf stat -x, -e page-faults "$@" 2>&1 >/dev/null | awk -F, '/page-faults/ {print $1}'
+faults() { # mean page faults of 20 runs of a command (perf's software counter)
+  perf stat -r 20 -x, -e page-faults "$@" 2>&1 >/dev/null | awk -F, '/page-faults/ {printf "%.0f", $1}'
 }
 wall_ms() { # mean wall time of N runs of a command, to a hundredth of a millisecond (perf)
   local n=$1; shift
@@ -50,7 +50,16 @@ for bin in "$target/clausewright" "$cli"; do
     "$(readelf -d "$bin" | awk '/RELACOUNT/ {print $3}' | grep . || echo 0)"
 done
 echo "--version: ours $(per_run 200 "$cli" --version) ms, git $(per_run 200 git --version) ms"
-if command -v perf >/dev/null; then echo "  CPU ms: ours $(cpu_ms "$cli" --version), git $(cpu_ms git --version)"; fi
+if command -v perf >/dev/null; then
+  echo "  CPU ms: ours $(cpu_ms "$cli" --version), git $(cpu_ms git --version)"
+  echo "  page faults: ours $(faults "$cli" --version), git $(faults git --version)"
+  ours=() gits=()
+  for _ in $(seq 9); do
+    ours+=("$(wall_ms 50 "$cli" --version)")
+    gits+=("$(wall_ms 50 git --version)")
+  done
+  echo "  wall ms (perf, alternated): ours $(median "${ours[@]}"), git $(median "${gits[@]}")"
+fi
 if [ -d "$corpus" ]; then
   for pair in "ChatGPT/003.md ChatGPT/004.md" "Grok/006.md Grok/007.md" "DeepSeek/002.md DeepSeek/003.md"; do
     set -- $pair
