@@ -35,12 +35,14 @@ wall_ms() { # mean wall time of N runs of a command, to a hundredth of a millise
   perf stat -r "$n" "$@" 2>&1 >/dev/null | awk '/time elapsed/ {printf "%.2f", $1 * 1000}'
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-wall_pair() { # A B: ours and git's wall time, alternated over 9 rounds of 50 runs each (a change
-  # in the machine's load falls on both), as the median of the rounds' means
-  local ours=() gits=()
+alternated() { # OURS… -- GIT…: both commands' wall time, alternated over 9 rounds of 50 runs
+  # each (a change in the machine's load falls on both), as the median of the rounds' means
+  local ours_cmd=() ours=() gits=()
+  while [ "$1" != -- ]; do ours_cmd+=("$1"); shift; done
+  shift
   for _ in $(seq 9); do
-    ours+=("$(wall_ms 50 "$cli" diff "$1" "$2" --format json)")
-    gits+=("$(wall_ms 50 git diff --no-index --word-diff=porcelain "$1" "$2")")
+    ours+=("$(wall_ms 50 "${ours_cmd[@]}")")
+    gits+=("$(wall_ms 50 "$@")")
   done
   echo "ours $(median "${ours[@]}"), git $(median "${gits[@]}")"
 }
@@ -50,15 +52,11 @@ for bin in "$target/clausewright" "$cli"; do
     "$(readelf -d "$bin" | awk '/RELACOUNT/ {print $3}' | grep . || echo 0)"
 done
 echo "--version: ours $(per_run 200 "$cli" --version) ms, git $(per_run 200 git --version) ms"
+if command -v valgrind >/dev/null; then echo "  instructions: ours $(instructions "$cli" --version), git $(instructions git --version)"; fi
 if command -v perf >/dev/null; then
   echo "  CPU ms: ours $(cpu_ms "$cli" --version), git $(cpu_ms git --version)"
   echo "  page faults: ours $(faults "$cli" --version), git $(faults git --version)"
-  ours=() gits=()
-  for _ in $(seq 9); do
-    ours+=("$(wall_ms 50 "$cli" --version)")
-    gits+=("$(wall_ms 50 git --version)")
-  done
-  echo "  wall ms (perf, alternated): ours $(median "${ours[@]}"), git $(median "${gits[@]}")"
+  echo "  wall ms (perf, alternated): $(alternated "$cli" --version -- git --version)"
 fi
 if [ -d "$corpus" ]; then
   for pair in "ChatGPT/003.md ChatGPT/004.md" "Grok/006.md Grok/007.md" "DeepSeek/002.md DeepSeek/003.md"; do
@@ -74,7 +72,7 @@ if [ -d "$corpus" ]; then
     if command -v perf >/dev/null; then
       echo "  CPU ms: ours $(cpu_ms "$cli" diff "$a" "$b" --format json), git $(cpu_ms git diff --no-index --word-diff=porcelain "$a" "$b")"
       echo "  page faults: ours $(faults "$cli" diff "$a" "$b" --format json), git $(faults git diff --no-index --word-diff=porcelain "$a" "$b")"
-      echo "  wall ms (perf, alternated): $(wall_pair "$a" "$b")"
+      echo "  wall ms (perf, alternated): $(alternated "$cli" diff "$a" "$b" --format json -- git diff --no-index --word-diff=porcelain "$a" "$b")"
     fi
   done
 fi

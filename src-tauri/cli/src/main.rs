@@ -32,8 +32,9 @@ struct Global {
 }
 
 /// A command whose arguments clap builds only when it is the command given. Building every
-/// command's arguments on each run took 15 to 29% of a whole `diff`'s wall time (issue #15;
-/// docs/benchmarks.md, eighth round); help and errors are the same, as each is built before use.
+/// command's arguments on each run was most of `--version`'s work and about 0.25 M instructions
+/// of each `diff` (issue #15; docs/benchmarks.md, eighth round); help and errors are the same,
+/// as each is built before use.
 struct Deferred<T>(T);
 
 impl<T: FromArgMatches> FromArgMatches for Deferred<T> {

@@ -1,7 +1,7 @@
 //! The CLI as a script sees it: output, JSON shape and exit codes.
 
 mod common;
-use common::cli;
+use common::{cli, run};
 use std::process::{Command, Output};
 
 fn json(out: &Output) -> serde_json::Value {
@@ -192,12 +192,18 @@ fn a_reader_that_stops_early_ends_the_diff_quietly() {
     }
 }
 
+/// Two versions of a short policy, a.md and b.md in DIR, whose retention goes from 30 to 90 days.
+fn retention_30_and_90(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let (a, b) = (dir.join("a.md"), dir.join("b.md"));
+    std::fs::write(&a, "# P\n\n## Retention\n\nWe keep logs for 30 days.\n").expect("write a fixture");
+    std::fs::write(&b, "# P\n\n## Retention\n\nWe keep logs for 90 days.\n").expect("write a fixture");
+    (a, b)
+}
+
 #[test]
 fn diffing_two_files_opens_no_workspace() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
-    std::fs::write(&a, "# P\n\n## Retention\n\nWe keep logs for 30 days.\n").unwrap();
-    std::fs::write(&b, "# P\n\n## Retention\n\nWe keep logs for 90 days.\n").unwrap();
+    let (a, b) = retention_30_and_90(dir.path());
     let db = dir.path().join("never.sqlite3");
     let out = cli(&db, &["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "json"]);
     let d = json(&out);
@@ -216,12 +222,9 @@ fn diffing_two_files_opens_no_workspace() {
 #[test]
 fn commands_read_their_arguments_wherever_they_are_given() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
-    std::fs::write(&a, "## Retention\n\nWe keep logs for 30 days.\n").unwrap();
-    std::fs::write(&b, "## Retention\n\nWe keep logs for 90 days.\n").unwrap();
+    let (a, b) = retention_30_and_90(dir.path());
     let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
     let db = dir.path().join("w.sqlite3");
-    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_clausewright-cli")).args(args).env_remove("CLAUSEWRIGHT_DB").output().unwrap();
     let db_first = cli(&db, &["diff", a, b, "--format", "json", "--ignore-case"]);
     let db_last = run(&["diff", "--ignore-case", a, b, "--format=json", "--db", db.to_str().unwrap()]);
     assert_eq!(json(&db_first), json(&db_last));
@@ -235,7 +238,7 @@ fn commands_read_their_arguments_wherever_they_are_given() {
         let out = run(bad);
         assert_eq!(out.status.code(), Some(2), "{bad:?}");
         let full = cli(&db, bad);
-        assert_eq!(String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&full.stderr), "the full parser's message");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&full.stderr), "the same message with --db first");
         assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: "));
     }
     let usage = String::from_utf8_lossy(&run(&["diff", a]).stderr).to_string();
